@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiSoc.Core.Schema;
 
 /// <summary>One alert from any source, in the common schema. Times are UTC.</summary>
@@ -69,9 +71,11 @@ public sealed class NormalizedAlert
     public string? IncidentId { get; set; }
 
     /// <summary>The time used to order versions of the same alert: last update, else creation.</summary>
+    [JsonIgnore]
     public DateTimeOffset VersionTime => LastUpdatedAt ?? CreatedAt;
 
     /// <summary>The time of the activity, used for correlation windows and timelines.</summary>
+    [JsonIgnore]
     public DateTimeOffset ActivityTime => FirstActivityAt ?? CreatedAt;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyExtra = new Dictionary<string, string>();

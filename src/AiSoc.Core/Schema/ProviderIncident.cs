@@ -4,7 +4,7 @@ namespace AiSoc.Core.Schema;
 /// An incident as a provider (Sentinel or Defender XDR) grouped it. Correlation may merge provider incidents
 /// but never splits one.
 /// </summary>
-public sealed class ProviderIncident
+public sealed record ProviderIncident
 {
     public required string Source { get; init; }
 
