@@ -64,6 +64,9 @@ public sealed class NormalizedAlert
     /// <summary>Triage verdict; set by triage.</summary>
     public Verdict Verdict { get; set; } = Verdict.NeedsContext;
 
+    /// <summary>How sure the scorer is of <see cref="Verdict"/>, from 0 to 1; set by triage.</summary>
+    public double? Confidence { get; set; }
+
     /// <summary>Reasons behind <see cref="Score"/> and <see cref="Verdict"/>.</summary>
     public IReadOnlyList<string> Reasons { get; set; } = [];
 

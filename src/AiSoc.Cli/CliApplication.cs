@@ -1,0 +1,17 @@
+using System.CommandLine;
+using AiSoc.Cli.Commands;
+
+namespace AiSoc.Cli;
+
+/// <summary>Builds the <c>aisoc</c> command tree and runs it with the given output streams.</summary>
+public static class CliApplication
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("AiSoc: an AI SOC analyst that normalizes, scores and correlates security alerts.");
+        root.Subcommands.Add(TriageCommand.Create(output, error));
+
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,3 @@
+using AiSoc.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
