@@ -49,7 +49,7 @@ public sealed class ArmAlertNormalizer : IRecordNormalizer
         draft.FirstActivityAt = AlertDraft.Time(fields.Text("startTimeUtc"), fields.Path("startTimeUtc"));
         draft.LastActivityAt = AlertDraft.Time(fields.Text("endTimeUtc"), fields.Path("endTimeUtc"));
 
-        // An ARM alert has no modification time; processingEndTime is when Sentinel finished publishing it.
+        // An ARM alert has no modification time, so LastUpdatedAt takes processingEndTime, when Sentinel published it.
         draft.LastUpdatedAt = AlertDraft.Time(fields.Text("processingEndTime"), fields.Path("processingEndTime"));
 
         draft.AddTactics(fields.JoinedList("tactics"), fields.Path("tactics"));
@@ -67,7 +67,7 @@ public sealed class ArmAlertNormalizer : IRecordNormalizer
         return draft.Build(fields.Path("systemAlertId"), fields.Path("alertDisplayName"), fields.Path("timeGenerated"));
     }
 
-    // Only AzureResource identifiers name the attacked resource; the LogAnalytics one names the workspace.
+    // Only AzureResource identifiers name the attacked resource. A LogAnalytics identifier names the workspace.
     private static void AddResourceIdentifiers(AlertDraft draft, ArmAlertFields fields)
     {
         foreach (var identifier in JsonFields.Items(fields.Element("resourceIdentifiers")))
@@ -81,7 +81,8 @@ public sealed class ArmAlertNormalizer : IRecordNormalizer
         }
     }
 
-    // NOTE: the REST API alert model has no entity list; relatedEntities is read where a trigger payload adds one.
+    // NOTE: The REST API alert model has no entity list. relatedEntities is read for trigger payloads that add one,
+    // a shape not yet checked against a captured trigger body.
     private static void AddRelatedEntities(AlertDraft draft, ArmAlertFields fields)
     {
         var parsed = ArmEntityParser.Parse(JsonFields.Items(fields.Element("relatedEntities")), fields.Path("relatedEntities"));

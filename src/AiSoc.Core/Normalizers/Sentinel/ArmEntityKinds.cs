@@ -18,7 +18,7 @@ internal sealed class ArmEntityKinds(ArmEntityIndex index, List<string> warnings
         "CloudApplication", "AzureResource", "RegistryKey", "RegistryValue", "Malware",
     };
 
-    /// <summary>True for the kinds the schema has a type for; other kinds, such as SecurityGroup, are skipped.</summary>
+    /// <summary>True for the kinds the schema has a type for. Other kinds, such as SecurityGroup, are skipped.</summary>
     public static bool IsModeled(string? kind) => kind is not null && ModeledKinds.Contains(kind);
 
     /// <summary>Builds the entity of <paramref name="kind"/>, which must be one that <see cref="IsModeled"/> accepts.</summary>
@@ -184,7 +184,7 @@ internal sealed class ArmEntityKinds(ArmEntityIndex index, List<string> warnings
             return null;
         }
 
-        // p1Sender is the envelope (MAIL FROM) sender; p2Sender is the header From, shown when p1 is missing.
+        // p1Sender is the envelope (MAIL FROM) sender. p2Sender, the header From, is used only when p1Sender is missing.
         return new MailMessageEntity
         {
             NetworkMessageId = networkMessageId,

@@ -14,7 +14,7 @@ public static class ArmEntityParser
 {
     /// <summary>
     /// Parses the entity objects of one list. <paramref name="field"/> is the list's path in the source record,
-    /// such as <c>object.properties.relatedEntities</c>; warnings name each item as <c>field[i]</c>.
+    /// such as <c>object.properties.relatedEntities</c>. Warnings name each item as <c>field[i]</c>.
     /// </summary>
     public static ArmEntityParseResult Parse(IEnumerable<JsonElement> items, string field)
     {
@@ -45,8 +45,8 @@ public static class ArmEntityParser
                 continue;
             }
 
-            // With the $id/$ref convention an entity listed again is only {"$ref": "n"}; the item that carries the
-            // matching $id holds the fields and is parsed in its own place.
+            // With the $id/$ref convention an entity listed again is only {"$ref": "n"}. The item with the
+            // matching $id contains the fields and is parsed in its own place.
             if (properties.Has("$ref"))
             {
                 continue;

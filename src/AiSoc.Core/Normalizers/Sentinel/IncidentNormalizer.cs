@@ -84,7 +84,7 @@ public sealed class IncidentNormalizer : IRecordNormalizer
         return NormalizationResult.ForIncident(incident, alerts);
     }
 
-    // The incident's own tactics come first; tactics of carried alerts that the incident does not list follow.
+    // The incident's own tactics come first, followed by tactics of carried alerts that the incident does not list.
     private static List<string> Tactics(IncidentFields fields, IReadOnlyList<NormalizedAlert> alerts, List<string> warnings)
     {
         var tactics = new List<string>();

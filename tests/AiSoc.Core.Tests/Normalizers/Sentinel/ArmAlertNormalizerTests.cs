@@ -80,7 +80,7 @@ public class ArmAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_IncidentAlertsItem_KeepsExtrasWithoutAttackData()
+    public void Normalize_IncidentAlertsItem_KeepsExtras()
     {
         var alert = Assert.Single(_normalizer.Normalize(RealAlert(), Raw).Alerts);
 
@@ -95,7 +95,7 @@ public class ArmAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_ProviderAlertIdPresent_PrefersItAndKeepsBoth()
+    public void Normalize_ProviderAlertId_WinsOverSystemId()
     {
         var record = Alert("""
             "systemAlertId":"5c1d0c3e-0000-4000-8000-000000000001","providerAlertId":"da637700000000000000_1234",
@@ -110,7 +110,7 @@ public class ArmAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_TacticsAndTechniques_KeepsValidAndWarnsOnOthers()
+    public void Normalize_InvalidAttackIds_BecomeWarnings()
     {
         var record = Alert("""
             "systemAlertId":"a1","alertDisplayName":"x","timeGenerated":"2026-01-05T10:00:00Z",

@@ -35,7 +35,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_AccountWithAadUserIdAndSuffix_BuildsUpn()
+    public void Parse_AccountWithSuffix_BuildsUpn()
     {
         var items = Items("""[{"kind":"Account","properties":{"accountName":"alice","upnSuffix":"contoso.com","aadUserId":"3F2504E0-4F89-41D3-9A0C-0305E82C3301","objectGuid":"0c1d2e3f-0000-4000-8000-000000000000"}}]""");
 
@@ -47,7 +47,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_HostWithDnsDomain_BuildsFqdnAndAzureId()
+    public void Parse_HostWithDnsDomain_BuildsFqdn()
     {
         var items = Items("""[{"kind":"Host","properties":{"hostName":"web01","dnsDomain":"Contoso.com","azureID":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web01","osFamily":"Linux","osVersion":"22.04"}}]""");
 
@@ -61,7 +61,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_HostWithNetBiosNameOnly_UsesItAsHostName()
+    public void Parse_NetBiosNameOnly_BecomesHostName()
     {
         var items = Items("""[{"kind":"Host","properties":{"netBiosName":"FILESRV"}}]""");
 
@@ -71,7 +71,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_InvalidIp_DropsOnlyThatEntityWithWarning()
+    public void Parse_InvalidIp_DroppedWithWarning()
     {
         var items = Items("""[{"kind":"Ip","properties":{"address":"10.0.0.300"}},{"kind":"Ip","properties":{"address":"::ffff:81.2.69.142"}}]""");
 
@@ -86,7 +86,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_FileWithHashReference_TakesHashFromFileHashEntity()
+    public void Parse_FileHashReference_FillsHash()
     {
         var items = Items("""
             [
@@ -104,7 +104,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_StandaloneFileHash_BecomesFileWithHashOnly()
+    public void Parse_StandaloneFileHash_BecomesFile()
     {
         var items = Items("""[{"kind":"FileHash","properties":{"algorithm":"MD5","hashValue":"D41D8CD98F00B204E9800998ECF8427E"}}]""");
 
@@ -115,7 +115,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_FileHashWithUnsupportedAlgorithm_DroppedWithWarning()
+    public void Parse_UnsupportedHashAlgorithm_Dropped()
     {
         var items = Items("""[{"kind":"FileHash","properties":{"algorithm":"SHA256AC","hashValue":"abc"}}]""");
 
@@ -148,7 +148,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_ProcessWithUnreadableCreationTime_KeepsProcessWithWarning()
+    public void Parse_BadProcessTime_KeepsProcess()
     {
         var items = Items("""[{"kind":"Process","properties":{"processId":"88","creationTimeUtc":"yesterday noon"}}]""");
 
@@ -179,7 +179,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_RegistryValueWithoutKeyEntity_DroppedWithWarning()
+    public void Parse_RegistryValueWithoutKey_Dropped()
     {
         var items = Items("""[{"kind":"RegistryValue","properties":{"keyEntityId":"missing","valueName":"Updater"}}]""");
 
@@ -190,7 +190,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_OtherModeledKinds_MapsEachToSchemaKind()
+    public void Parse_OtherKinds_MapToSchemaKinds()
     {
         var items = Items("""
             [
@@ -252,7 +252,7 @@ public class ArmEntityParserTests
     }
 
     [Fact]
-    public void Parse_ProcessWithNestedRef_TakesImageFromIdItem()
+    public void Parse_NestedRef_ResolvesImageFile()
     {
         var items = Items("""
             [

@@ -43,7 +43,7 @@ public class AutomationEnvelopeTests
     }
 
     [Fact]
-    public void Normalize_CreateTrigger_MergesAlertTacticsAfterIncidentTactics()
+    public void Normalize_CreateTrigger_AppendsAlertTactics()
     {
         var incident = Create().Incident!;
 
@@ -51,7 +51,7 @@ public class AutomationEnvelopeTests
     }
 
     [Fact]
-    public void Normalize_CreateTrigger_ReadsIncidentEntitiesAndSkipsSecurityGroup()
+    public void Normalize_CreateTrigger_ReadsIncidentEntities()
     {
         var incident = Create().Incident!;
 
@@ -88,7 +88,7 @@ public class AutomationEnvelopeTests
     }
 
     [Fact]
-    public void Normalize_CreateTrigger_DoesNotCopyIncidentEntitiesIntoAlerts()
+    public void Normalize_CreateTrigger_AlertsKeepOwnEntities()
     {
         var alerts = Create().Alerts;
 
@@ -98,7 +98,7 @@ public class AutomationEnvelopeTests
     }
 
     [Fact]
-    public void Normalize_CreateTrigger_DropsInvalidAlertIpWithWarning()
+    public void Normalize_CreateTrigger_DropsInvalidAlertIp()
     {
         var alert = Create().Alerts[1];
 
@@ -155,7 +155,7 @@ public class AutomationEnvelopeTests
     }
 
     [Fact]
-    public void Normalize_AlertTriggerWithoutTime_ThrowsNamingObjectPath()
+    public void Normalize_AlertTriggerWithoutTime_Throws()
     {
         var record = Parse("""{"objectSchemaType":"Alert","object":{"properties":{"systemAlertId":"a9","alertDisplayName":"x"}}}""");
 

@@ -93,7 +93,7 @@ public class IncidentNormalizerTests
     }
 
     [Fact]
-    public void Normalize_FlattenedFirstRecord_ReadsTacticsAndAlertIds()
+    public void Normalize_FlattenedFirstRecord_ReadsAlertIds()
     {
         var result = _normalizer.Normalize(FlattenedIncidents()[0], Raw);
 
