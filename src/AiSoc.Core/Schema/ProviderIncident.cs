@@ -31,6 +31,9 @@ public sealed record ProviderIncident
 
     public IReadOnlyList<string> Tactics { get; init; } = [];
 
+    /// <summary>Provider-specific fields kept as text, such as the incident number, owner or event type.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public required RawRecordRef Raw { get; init; }
