@@ -51,7 +51,7 @@ public sealed class DefenderForEndpointAlertNormalizer : IRecordNormalizer
             LastUpdatedAt = AlertDraft.Time(record.Str("lastUpdateTime"), "lastUpdateTime"),
         };
 
-        // Defender for Endpoint categories are mostly ATT&CK tactic names ("DefenseEvasion"), but not all
+        // Categories are often ATT&CK tactic names ("DefenseEvasion") but can also be other names
         // ("Malware", "SuspiciousActivity"), so only tactic names become tactics.
         if (AttackIds.TryNormalizeTactic(draft.Category, out var tactic))
         {

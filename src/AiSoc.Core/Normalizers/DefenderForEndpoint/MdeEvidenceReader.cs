@@ -6,8 +6,8 @@ using AiSoc.Core.Schema;
 namespace AiSoc.Core.Normalizers.DefenderForEndpoint;
 
 /// <summary>
-/// Turns the <c>evidence</c> list (present with <c>$expand=evidence</c>) and the older <c>alertFiles</c>,
-/// <c>alertDomains</c> and <c>alertIps</c> lists of a Defender for Endpoint alert into entities.
+/// Turns the <c>evidence</c> list (present with <c>$expand=evidence</c>) and the <c>alertFiles</c>,
+/// <c>alertDomains</c> and <c>alertIps</c> lists that some responses include into entities.
 /// </summary>
 internal static class MdeEvidenceReader
 {

@@ -35,7 +35,8 @@ public sealed class RiskDetectionNormalizer : IRecordNormalizer
         var fields = new RiskDetectionFields(record, IsExport(record));
         var riskEventType = fields.Str("riskEventType");
 
-        // The export's own time is when the detection was written, which is its last update.
+        // The export's time is when the event was written, so it replaces a missing creation or update time.
+        // In the sample exports it equals lastUpdatedDateTime to the second.
         var exportTime = fields.IsExport ? AlertDraft.Time(record.Str("time"), "time") : null;
 
         var draft = new AlertDraft(SourceProduct.EntraIdProtection, raw)

@@ -12,7 +12,7 @@ internal static class RiskEventTypes
         ["anomalousToken"] = "Anomalous token",
         ["anomalousUserActivity"] = "Anomalous user activity",
         ["anonymizedIPAddress"] = "Anonymous IP address",
-        ["attemptedPrtAccess"] = "Attempted access to Primary Refresh Token (PRT)",
+        ["attemptedPrtAccess"] = "Possible attempt to access Primary Refresh Token (PRT)",
         ["generic"] = "Additional risk detected",
         ["impossibleTravel"] = "Impossible travel",
         ["mcasImpossibleTravel"] = "Impossible travel",
@@ -41,7 +41,8 @@ internal static class RiskEventTypes
     // - leakedCredentials: the password was found in a breach dump, which is the adversary gathering
     //   credentials (T1589.001), not yet using them, so it is mapped to reconnaissance and not to T1078.
     // - tokenIssuerAnomaly: a SAML token from an unusual issuer, T1606.002 Forge Web Credentials: SAML Tokens.
-    // - anomalousToken: replay of a stolen token, T1550.001 Application Access Token.
+    // - anomalousToken: a token with unusual characteristics such as a replayed token, T1550.001 Application
+    //   Access Token.
     // - suspiciousInboxForwarding, mcasSuspiciousInboxManipulationRules: T1114.003 Email Forwarding Rule.
     // Types without an entry get no technique, because the detection does not say which technique was used.
     private static readonly Dictionary<string, (string Technique, string Tactics)> Attack = new(StringComparer.OrdinalIgnoreCase)

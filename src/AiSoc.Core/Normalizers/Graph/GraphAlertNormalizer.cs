@@ -59,8 +59,8 @@ public sealed class GraphAlertNormalizer : IRecordNormalizer
             LastUpdatedAt = AlertDraft.Time(record.Str("lastUpdateDateTime"), "lastUpdateDateTime"),
         };
 
-        // Graph puts the ATT&CK tactic in category for most Defender alerts, but also uses
-        // non-tactic categories such as "Malware", which must not produce a warning.
+        // The category is often an ATT&CK tactic name ("DefenseEvasion") but can also be a non-tactic
+        // category such as "Malware", which must not produce a warning.
         if (AttackIds.TryNormalizeTactic(draft.Category, out var tactic))
         {
             draft.AddTactics(tactic, "category");
@@ -85,7 +85,7 @@ public sealed class GraphAlertNormalizer : IRecordNormalizer
     internal static bool IsODataType(string value, string expected) =>
         value.TrimStart('#').Equals(expected.TrimStart('#'), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Drops Graph's placeholder enumeration values, which carry no information.</summary>
+    /// <summary>Returns null for Graph's placeholder values <c>unknown</c> and <c>unknownFutureValue</c>.</summary>
     internal static string? KnownValue(string? value) =>
         value is null || value.Equals("unknown", StringComparison.OrdinalIgnoreCase)
             || value.Equals("unknownFutureValue", StringComparison.OrdinalIgnoreCase)
@@ -93,8 +93,8 @@ public sealed class GraphAlertNormalizer : IRecordNormalizer
             : value;
 
     /// <summary>
-    /// Reads a property written as a JSON array of strings or, in all-string exports, as one string that is
-    /// either a JSON array or a comma-separated list.
+    /// Reads a property written as a JSON array of strings or, in all-string exports, as one string. A string
+    /// that holds a JSON array is parsed; any other string is returned as one item for the caller to split.
     /// </summary>
     internal static IEnumerable<string> TextItems(JsonElement obj, string name)
     {

@@ -154,7 +154,7 @@ internal static class GraphEvidenceEntities
 
     /// <summary>
     /// Adds the message of an <c>analyzedMessageEvidence</c> item with its sender IP and the URLs it contained.
-    /// The sender is the envelope sender (P1) when present, because that is the address mail flow used.
+    /// The sender is the P1 (envelope, SMTP MAIL FROM) address when present, else the P2 (From header) address.
     /// </summary>
     public static void AddMessage(JsonElement item, string field, EntityRole? role, AlertDraft draft)
     {

@@ -13,7 +13,7 @@ namespace AiSoc.Core.Normalizers.Graph;
 internal static class GraphEvidenceReader
 {
     // Evidence types with no entity in the schema. They are skipped without a warning because they are
-    // expected in normal alerts; any other unknown type produces a warning.
+    // expected in normal alerts. Any other unknown type produces a warning.
     private static readonly HashSet<string> IgnoredTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "amazonResourceEvidence", "googleCloudResourceEvidence", "mailClusterEvidence", "securityGroupEvidence",
@@ -27,6 +27,8 @@ internal static class GraphEvidenceReader
     /// <summary>Adds the entities of every evidence item and counts the items with a malicious verdict.</summary>
     public static void Read(JsonElement? evidence, AlertDraft draft)
     {
+        evidence = ParseIfText(evidence, draft);
+
         var index = -1;
         var malicious = 0;
         var count = 0;
@@ -50,6 +52,26 @@ internal static class GraphEvidenceReader
         if (count > 0)
         {
             draft.SetExtra("evidenceMaliciousCount", malicious.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Parses the evidence array of an all-string export, where it arrives as JSON text.</summary>
+    private static JsonElement? ParseIfText(JsonElement? evidence, AlertDraft draft)
+    {
+        if (evidence is not { ValueKind: JsonValueKind.String } text || JsonFields.AsText(text) is not { } json)
+        {
+            return evidence;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException error)
+        {
+            draft.Warn($"evidence: ignored text that is not a JSON array ({error.Message})");
+            return null;
         }
     }
 
@@ -117,8 +139,8 @@ internal static class GraphEvidenceReader
     }
 
     /// <summary>
-    /// Picks one role from the evidence's <c>roles</c> list. Graph lists several roles per item, so the one that
-    /// matters most for triage wins: attacker, then impacted, then related.
+    /// Picks one role from the evidence's <c>roles</c> list. Graph can list several roles per item, so the one
+    /// that matters most for triage wins: attacker, then impacted, then related.
     /// </summary>
     private static EntityRole? StrongestRole(JsonElement item)
     {

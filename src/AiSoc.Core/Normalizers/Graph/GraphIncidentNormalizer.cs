@@ -41,10 +41,10 @@ public sealed class GraphIncidentNormalizer : IRecordNormalizer
         var warnings = new List<string>();
         var alerts = ReadAlerts(record, id, raw, warnings);
 
-        // ProviderIncident has no determination field, so a known determination is kept as a note.
+        // ProviderIncident has no determination field, so a known determination is kept in the warnings.
         if (GraphAlertNormalizer.KnownValue(record.Str("determination")) is { } determination)
         {
-            warnings.Add($"determination: '{determination}' (kept as text only)");
+            warnings.Add($"determination: provider determination '{determination}' has no incident field");
         }
 
         var incident = new ProviderIncident

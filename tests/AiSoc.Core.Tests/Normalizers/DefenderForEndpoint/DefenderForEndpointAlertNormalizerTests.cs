@@ -60,7 +60,7 @@ public class DefenderForEndpointAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_DemistoAlert_TreatsNullTextCategoryAsMissing()
+    public void Normalize_NullTextCategory_IsMissing()
     {
         var alert = NormalizeListed("da637029414680409372_735564929");
 
@@ -179,7 +179,7 @@ public class DefenderForEndpointAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_UserEvidenceWithNullFields_DropsItWithWarning()
+    public void Normalize_NullUserEvidence_DropsItWithWarning()
     {
         var record = AlertWithEvidence("""{"entityType":"User","accountName":null,"domainName":"null","userSid":null}""");
 

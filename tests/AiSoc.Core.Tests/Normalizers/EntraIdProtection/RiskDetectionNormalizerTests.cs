@@ -160,7 +160,7 @@ public class RiskDetectionNormalizerTests
     }
 
     [Fact]
-    public void Normalize_UnmappedRiskEventType_UsesRawTypeAsTitle()
+    public void Normalize_UnmappedRiskType_TitleIsRawType()
     {
         var record = Parse("""{"id":"r1","riskEventType":"someNewDetection","riskLevel":"low","detectedDateTime":"2024-05-01T10:00:00Z"}""");
 

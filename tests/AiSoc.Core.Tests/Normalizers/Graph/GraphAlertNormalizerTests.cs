@@ -60,7 +60,7 @@ public class GraphAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_TestAlert_ReadsAttackFromTechniquesAndCategory()
+    public void Normalize_TestAlert_ReadsTechniqueAndTactic()
     {
         var alert = NormalizeTestAlert();
 
@@ -93,7 +93,7 @@ public class GraphAlertNormalizerTests
     }
 
     [Fact]
-    public void Normalize_TestAlert_KeepsOneFileForFileAndImageEvidence()
+    public void Normalize_TestAlert_MergesFileAndImageFile()
     {
         var alert = NormalizeTestAlert();
 
@@ -274,6 +274,61 @@ public class GraphAlertNormalizerTests
         Assert.Equal("Office 365", application.Name);
         Assert.EndsWith("/vaults/kv1", Assert.Single(alert.Entities.OfType<AzureResourceEntity>()).ResourceId, StringComparison.Ordinal);
         Assert.Equal("Trojan:Win32/Wacatac", Assert.Single(alert.Entities.OfType<MalwareEntity>()).Name);
+    }
+
+    [Fact]
+    public void Normalize_RegistryValueAndMailbox_ReadsBoth()
+    {
+        var record = AlertWithEvidence("""
+            {"@odata.type":"#microsoft.graph.security.registryValueEvidence","registryHive":"HKEY_CURRENT_USER",
+             "registryKey":"Software\\Microsoft\\Windows\\CurrentVersion\\Run","registryValueName":"updater",
+             "registryValue":"C:\\Users\\Public\\u.exe","registryValueType":"String","roles":["created"]},
+            {"@odata.type":"#microsoft.graph.security.mailboxEvidence","primaryAddress":"bob@contoso.com","displayName":"Bob",
+             "userAccount":{"userPrincipalName":"bob@contoso.com"},"roles":["impacted"]}
+            """);
+
+        var alert = Normalize(record);
+
+        var registry = Assert.Single(alert.Entities.OfType<RegistryEntity>());
+        Assert.Equal(@"Software\Microsoft\Windows\CurrentVersion\Run", registry.Key);
+        Assert.Equal("updater", registry.ValueName);
+        Assert.Equal(@"C:\Users\Public\u.exe", registry.ValueData);
+        Assert.Equal(EntityRole.Related, registry.Role);
+        var mailbox = Assert.Single(alert.Entities.OfType<MailboxEntity>());
+        Assert.Equal("bob@contoso.com", mailbox.Upn);
+        Assert.Equal(EntityRole.Impacted, mailbox.Role);
+    }
+
+    [Fact]
+    public void Normalize_DeviceWithAadIdAndUsers_ReadsHostAndAccounts()
+    {
+        var record = AlertWithEvidence("""
+            {"@odata.type":"#microsoft.graph.security.deviceEvidence","mdeDeviceId":null,"deviceDnsName":null,
+             "azureAdDeviceId":"0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b","ipInterfaces":["10.0.0.5","fe80::1%3"],
+             "loggedOnUsers":[{"accountName":"carol","domainName":"CONTOSO"}],"roles":["compromised"]}
+            """);
+
+        var alert = Normalize(record);
+
+        Assert.Equal("0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", Assert.Single(alert.Entities.OfType<HostEntity>()).AzureAdDeviceId);
+        Assert.Equal(["10.0.0.5", "fe80::1"], alert.Entities.OfType<IpEntity>().Select(ip => ip.Address));
+        var account = Assert.Single(alert.Entities.OfType<AccountEntity>());
+        Assert.Equal("carol", account.Name);
+        Assert.Null(account.Upn);
+        Assert.Empty(alert.Warnings);
+    }
+
+    [Fact]
+    public void Normalize_EvidenceAsJsonText_ReadsEntities()
+    {
+        var record = Parse("""
+            {"providerAlertId":"a1","title":"t","createdDateTime":"2024-05-01T10:00:00Z","serviceSource":"microsoftDefenderForEndpoint",
+             "evidence":"[{\"@odata.type\":\"#microsoft.graph.security.urlEvidence\",\"url\":\"http://contoso.example/x\"}]"}
+            """);
+
+        var alert = Normalize(record);
+
+        Assert.Equal("http://contoso.example/x", Assert.IsType<UrlEntity>(Assert.Single(alert.Entities)).Url);
     }
 
     [Fact]
