@@ -1,4 +1,7 @@
 using AiSoc.Core.Ingest;
+using AiSoc.Core.Normalizers.DefenderForEndpoint;
+using AiSoc.Core.Normalizers.EntraIdProtection;
+using AiSoc.Core.Normalizers.Graph;
 using AiSoc.Core.Normalizers.Sentinel;
 
 namespace AiSoc.Core.Normalizers;
@@ -7,12 +10,16 @@ namespace AiSoc.Core.Normalizers;
 public static class KnownFormats
 {
     /// <summary>
-    /// Creates the registry. Envelope and incident formats come first because they contain alerts that would also
-    /// match alert formats; each normalizer's shape test is written not to claim another format's records.
+    /// Creates the registry. Incident formats come first because incidents contain alerts that alert formats would
+    /// also match; each normalizer's shape test is written not to claim another format's records.
     /// </summary>
     public static NormalizerRegistry CreateRegistry() => new(
     [
         new IncidentNormalizer(),
+        new GraphIncidentNormalizer(),
         new ArmAlertNormalizer(),
+        new GraphAlertNormalizer(),
+        new DefenderForEndpointAlertNormalizer(),
+        new RiskDetectionNormalizer(),
     ]);
 }

@@ -77,7 +77,7 @@ public static class JsonFields
         }
     }
 
-    /// <summary>Returns the items of an array property, or of a JSON array written as a string (Sentinel's Entities).</summary>
+    /// <summary>Returns the items of an array value, or nothing when the value is missing or not an array.</summary>
     public static IEnumerable<JsonElement> Items(JsonElement? value)
     {
         if (value is not { } element)
