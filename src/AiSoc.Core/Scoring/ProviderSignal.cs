@@ -1,0 +1,12 @@
+namespace AiSoc.Core.Scoring;
+
+/// <summary>What a provider's classification or determination of an alert says about it.</summary>
+internal enum ProviderSignalKind
+{
+    Malicious,
+    Benign,
+    FalsePositive,
+}
+
+/// <summary>One recognized provider classification or determination, with its canonical name.</summary>
+internal readonly record struct ProviderSignal(ProviderSignalKind Kind, string Name);
