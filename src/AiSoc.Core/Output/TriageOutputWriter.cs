@@ -14,6 +14,8 @@ public static class TriageOutputWriter
     public const string RejectsFile = "rejects.ndjson";
     public const string ReportFile = "report.md";
 
+    private static readonly JsonSerializerOptions IndentedOptions = new(OutputJson.Options) { WriteIndented = true };
+
     /// <summary>Creates <paramref name="directory"/> when needed and writes every output file, replacing old ones.</summary>
     public static void Write(TriageResult result, string directory)
     {
@@ -24,8 +26,7 @@ public static class TriageOutputWriter
 
         using (var stream = File.Create(Path.Combine(directory, IncidentsFile)))
         {
-            var options = new JsonSerializerOptions(OutputJson.Options) { WriteIndented = true };
-            JsonSerializer.Serialize(stream, result.Incidents, options);
+            JsonSerializer.Serialize(stream, result.Incidents, IndentedOptions);
         }
 
         File.WriteAllText(Path.Combine(directory, ReportFile), TriageReportWriter.Render(result));
