@@ -38,9 +38,13 @@ internal static class EntityGraphFields
     }
 
     /// <summary>
-    /// Reads the role hint: <c>Roles</c> or <c>Role</c> words where the source writes them, and <c>"Asset": true</c>,
-    /// which Defender for Cloud sets on the resource the alert is about.
+    /// Reads the role hint: <c>Roles</c> or <c>Role</c> words where the source writes them, else <c>"Asset": true</c>
+    /// as impacted.
     /// </summary>
+    /// <remarks>
+    /// NOTE: reading <c>Asset</c> as impacted follows the field's name. The Defender for Cloud sample export sets it
+    /// only on a gcp-resource, so no real record has confirmed the meaning.
+    /// </remarks>
     public static EntityRole? Role(JsonElement entity)
     {
         if (Property(entity, "Roles") is { ValueKind: JsonValueKind.Array } roles)

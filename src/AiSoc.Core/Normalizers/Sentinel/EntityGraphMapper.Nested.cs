@@ -140,7 +140,7 @@ internal static partial class EntityGraphMapper
             return child;
         }
 
-        // Reused ids make a $ref land on an unrelated object; using it would attach wrong data.
+        // Reused ids make a $ref land on an unrelated object, and using it would attach wrong data.
         warnings.Add($"{node.Path}.{property}: ignored {child.Type ?? "untyped"} object where a {expectedType} entity was expected");
         return null;
     }

@@ -19,7 +19,7 @@ internal static partial class EntityGraphMapper
 
     /// <summary>
     /// Returns the lower-case entity type with the camel-case spellings that Sentinel also writes (<c>mailMessage</c>,
-    /// <c>registryKey</c>) and <c>domain</c> mapped onto the kebab-case names; null when <paramref name="type"/> is null.
+    /// <c>registryKey</c>) and <c>domain</c> mapped onto the kebab-case names. Returns null when <paramref name="type"/> is null.
     /// </summary>
     public static string? CanonicalType(string? type) => type?.ToLowerInvariant() switch
     {
@@ -38,7 +38,7 @@ internal static partial class EntityGraphMapper
 
     /// <summary>
     /// Builds the entity of a modeled node. Returns null with <paramref name="dropReason"/> set when no usable
-    /// identifier is left; problems that only lose a detail go to <paramref name="warnings"/>.
+    /// identifier is left. Problems that only lose a detail go to <paramref name="warnings"/>.
     /// </summary>
     public static Entity? Build(EntityGraphNode node, List<string> warnings, out string? dropReason)
     {

@@ -10,7 +10,7 @@ namespace AiSoc.Core.Normalizers.Sentinel;
 /// </summary>
 public static class EntityGraphParser
 {
-    /// <summary>Parses <paramref name="value"/>; <paramref name="field"/> is its path in the source record, used in warnings.</summary>
+    /// <summary>Parses <paramref name="value"/>. <paramref name="field"/> is its path in the source record, used in warnings.</summary>
     public static EntityGraph Parse(JsonElement? value, string field)
     {
         if (value is not { } element)

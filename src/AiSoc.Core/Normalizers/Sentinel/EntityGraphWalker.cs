@@ -65,7 +65,7 @@ internal sealed class EntityGraphWalker
         var node = new EntityGraphNode(element, path, type);
         var isModeled = type is not null && EntityGraphMapper.IsModeled(type);
 
-        // Register before the children, because JSON.NET writes $id first and a child may refer back to its parent.
+        // Register before the children, because the exports write $id first and a child may refer back to its parent.
         if (element.Str("$id") is { } id)
         {
             _definitions[id] = node;

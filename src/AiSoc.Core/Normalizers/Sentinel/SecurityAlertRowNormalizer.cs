@@ -7,7 +7,7 @@ namespace AiSoc.Core.Normalizers.Sentinel;
 /// <summary>
 /// Normalizes rows of the Log Analytics <c>SecurityAlert</c> table, as typed JSON from the query API or as CSV
 /// export rows whose values are all text. Defender for Cloud continuous export records have the same columns and
-/// go to <see cref="DefenderForCloud.DefenderForCloudExportNormalizer"/>; <see cref="SecurityAlertShape"/> holds the rule.
+/// go to <see cref="DefenderForCloud.DefenderForCloudExportNormalizer"/>, and <see cref="SecurityAlertShape"/> contains the rule.
 /// </summary>
 public sealed class SecurityAlertRowNormalizer : IRecordNormalizer
 {

@@ -11,7 +11,7 @@ namespace AiSoc.Core.Normalizers.Sentinel;
 /// </summary>
 internal static class SecurityAlertRowReader
 {
-    /// <summary>Reads <paramref name="record"/> into a new draft; throws <see cref="Ingest.InvalidRecordException"/> for unreadable times.</summary>
+    /// <summary>Reads <paramref name="record"/> into a new draft. Throws <see cref="Ingest.InvalidRecordException"/> for an unreadable time.</summary>
     public static AlertDraft Read(JsonElement record, string source, RawRecordRef raw)
     {
         var draft = new AlertDraft(source, raw)
@@ -38,7 +38,7 @@ internal static class SecurityAlertRowReader
         SecurityAlertAttack.AddTechniques(draft, record.Get("SubTechniques"), "SubTechniques");
         SecurityAlertAttack.AddExtendedPropertyTechniques(draft, record.Get("ExtendedProperties"), "ExtendedProperties");
 
-        // Sentinel names the alert's resource ResourceId; the continuous export names it AzureResourceId.
+        // Sentinel names the alert's resource ResourceId, and the continuous export names it AzureResourceId.
         SecurityAlertEntities.Add(draft, record.Get("Entities"), "Entities", record.Str("ResourceId") ?? record.Str("AzureResourceId"),
             record.Get("ResourceIdentifiers"));
 

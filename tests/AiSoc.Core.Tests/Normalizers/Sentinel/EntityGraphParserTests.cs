@@ -47,7 +47,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_MsticpyGraph_RedefinedFilesListedOnceAndSessionSkipped()
+    public void Parse_MsticpyGraph_ListsRedefinedFilesOnce()
     {
         var graph = ParseFile("sentinel/entities_msticpy_graph.json", root => root);
 
@@ -59,7 +59,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_ContinuousExportEntities_ResolvesReusedIdsWithoutThrowing()
+    public void Parse_ExportEntities_ResolvesReusedIds()
     {
         var graph = ParseFile("defender/elastic_defender_for_cloud_sample_alert_continuous_export.json", root => root.GetProperty("Entities"));
 
@@ -73,7 +73,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_ContinuousExportEntities_AccountWithoutSidOrSuffixIsUnresolved()
+    public void Parse_ExportEntities_AccountUnresolved()
     {
         var graph = ParseFile("defender/elastic_defender_for_cloud_sample_alert_continuous_export.json", root => root.GetProperty("Entities"));
 
@@ -84,7 +84,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_ContinuousExportEntities_ZeroObjectIdIgnoredAndUpnBuiltFromSuffix()
+    public void Parse_ExportEntities_ZeroObjectIdIgnored()
     {
         var graph = ParseFile("defender/elastic_defender_for_cloud_sample_alert_continuous_export.json", root => root.GetProperty("Entities"));
 
@@ -94,7 +94,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_ContinuousExportEntities_ProcessParentResolvesToLatestDefinition()
+    public void Parse_ExportEntities_ParentIsLatestDefinition()
     {
         var graph = ParseFile("defender/elastic_defender_for_cloud_sample_alert_continuous_export.json", root => root.GetProperty("Entities"));
 
@@ -105,7 +105,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_ContinuousExportEntities_WarnsAboutDanglingAndMistypedReferences()
+    public void Parse_ExportEntities_WarnsOnBadReferences()
     {
         var graph = ParseFile("defender/elastic_defender_for_cloud_sample_alert_continuous_export.json", root => root.GetProperty("Entities"));
 
@@ -115,7 +115,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_ContinuousExportEntities_UnmodeledKindsCountedWithoutWarnings()
+    public void Parse_ExportEntities_CountsUnmodeledKinds()
     {
         var graph = ParseFile("defender/elastic_defender_for_cloud_sample_alert_continuous_export.json", root => root.GetProperty("Entities"));
 
@@ -231,7 +231,7 @@ public class EntityGraphParserTests
     }
 
     [Fact]
-    public void Parse_AccountIds_AadUserIdPreferredOverObjectGuid()
+    public void Parse_AccountIds_PrefersAadUserId()
     {
         var graph = ParseJson("""
             [

@@ -99,7 +99,7 @@ public class SecurityAlertRowNormalizerTests
     }
 
     [Fact]
-    public void Normalize_FileDownloadRow_ProcessTreeAndHostResource()
+    public void Normalize_FileDownloadRow_LinksProcessAndHost()
     {
         var alert = NormalizeRow(FileDownloadId);
 
@@ -128,7 +128,7 @@ public class SecurityAlertRowNormalizerTests
     }
 
     [Fact]
-    public void Normalize_SshLoginRow_MapsCustomRuleAndEntities()
+    public void Normalize_SshLoginRow_MapsRuleAlert()
     {
         var alert = NormalizeRow(SshLoginId);
 
@@ -160,7 +160,7 @@ public class SecurityAlertRowNormalizerTests
     }
 
     [Fact]
-    public void Normalize_FusionIncidentRow_SkipsAlertEntitiesWithoutWarnings()
+    public void Normalize_FusionRow_SkipsAlertEntities()
     {
         var alert = NormalizeRow(FusionId);
 
@@ -254,7 +254,7 @@ public class SecurityAlertRowNormalizerTests
     }
 
     [Fact]
-    public void Normalize_ProviderAlertIdColumn_PreferredOverSystemAlertId()
+    public void Normalize_ProviderAlertIdColumn_WinsOverSystemId()
     {
         var alert = NormalizeJson("""
             {"SystemAlertId":"sys-1","ProviderAlertId":"da637000000000000000_1","AlertName":"x","TimeGenerated":"2024-05-01T10:00:00Z","TenantId":"t"}
