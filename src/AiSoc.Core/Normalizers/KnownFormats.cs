@@ -1,4 +1,5 @@
 using AiSoc.Core.Ingest;
+using AiSoc.Core.Normalizers.DefenderForCloud;
 using AiSoc.Core.Normalizers.DefenderForEndpoint;
 using AiSoc.Core.Normalizers.EntraIdProtection;
 using AiSoc.Core.Normalizers.Graph;
@@ -18,6 +19,9 @@ public static class KnownFormats
         new IncidentNormalizer(),
         new GraphIncidentNormalizer(),
         new ArmAlertNormalizer(),
+        new DefenderForCloudArmAlertNormalizer(),
+        new DefenderForCloudExportNormalizer(),
+        new SecurityAlertRowNormalizer(),
         new GraphAlertNormalizer(),
         new DefenderForEndpointAlertNormalizer(),
         new RiskDetectionNormalizer(),

@@ -1,10 +1,8 @@
 namespace AiSoc.Core.Schema;
 
 /// <summary>A user, service or machine account.</summary>
-public sealed record AccountEntity : Entity
+public sealed record AccountEntity() : Entity("account")
 {
-    public override string Kind => "account";
-
     /// <summary>Entra object id.</summary>
     public string? ObjectId { get; init; }
 

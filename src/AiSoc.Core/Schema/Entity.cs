@@ -19,14 +19,14 @@ namespace AiSoc.Core.Schema;
 [JsonDerivedType(typeof(AzureResourceEntity), "azure-resource")]
 [JsonDerivedType(typeof(RegistryEntity), "registry")]
 [JsonDerivedType(typeof(MalwareEntity), "malware")]
-public abstract record Entity
+public abstract record Entity(string Kind)
 {
     /// <summary>The role the source gave the entity; null when the source does not say.</summary>
     public EntityRole? Role { get; init; }
 
     /// <summary>The kind name used in JSON, such as <c>account</c> or <c>ip</c>.</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind { get; } = Kind;
 
     /// <summary>
     /// Identifiers that name this entity across alerts, each as <c>kind:type:value</c> in lower case.

@@ -1,10 +1,8 @@
 namespace AiSoc.Core.Schema;
 
 /// <summary>A file, identified by hashes where the source gives them.</summary>
-public sealed record FileEntity : Entity
+public sealed record FileEntity() : Entity("file")
 {
-    public override string Kind => "file";
-
     public string? Name { get; init; }
 
     /// <summary>Directory that contains the file.</summary>
@@ -31,10 +29,8 @@ public sealed record FileEntity : Entity
 }
 
 /// <summary>A process instance.</summary>
-public sealed record ProcessEntity : Entity
+public sealed record ProcessEntity() : Entity("process")
 {
-    public override string Kind => "process";
-
     /// <summary>Process id as the source wrote it (decimal, or hexadecimal with 0x in Sentinel).</summary>
     public string? ProcessId { get; init; }
 

@@ -1,10 +1,8 @@
 namespace AiSoc.Core.Schema;
 
 /// <summary>A device, server or virtual machine.</summary>
-public sealed record HostEntity : Entity
+public sealed record HostEntity() : Entity("host")
 {
-    public override string Kind => "host";
-
     /// <summary>Short host name (NetBIOS or the first label of the FQDN).</summary>
     public string? HostName { get; init; }
 

@@ -1,10 +1,8 @@
 namespace AiSoc.Core.Schema;
 
 /// <summary>An IPv4 or IPv6 address in canonical form (IPv4-mapped IPv6 reduced to IPv4).</summary>
-public sealed record IpEntity : Entity
+public sealed record IpEntity() : Entity("ip")
 {
-    public override string Kind => "ip";
-
     public required string Address { get; init; }
 
     /// <summary>True for loopback, link-local, RFC 1918, CGNAT, unique-local and unspecified addresses.</summary>

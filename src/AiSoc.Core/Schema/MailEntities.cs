@@ -1,10 +1,8 @@
 namespace AiSoc.Core.Schema;
 
 /// <summary>A mailbox.</summary>
-public sealed record MailboxEntity : Entity
+public sealed record MailboxEntity() : Entity("mailbox")
 {
-    public override string Kind => "mailbox";
-
     public string? Address { get; init; }
 
     public string? DisplayName { get; init; }
@@ -26,10 +24,8 @@ public sealed record MailboxEntity : Entity
 }
 
 /// <summary>A mail message.</summary>
-public sealed record MailMessageEntity : Entity
+public sealed record MailMessageEntity() : Entity("mail-message")
 {
-    public override string Kind => "mail-message";
-
     public string? Sender { get; init; }
 
     public IReadOnlyList<string> Recipients { get; init; } = [];

@@ -1,10 +1,8 @@
 namespace AiSoc.Core.Schema;
 
 /// <summary>A URL as the source reported it.</summary>
-public sealed record UrlEntity : Entity
+public sealed record UrlEntity() : Entity("url")
 {
-    public override string Kind => "url";
-
     public required string Url { get; init; }
 
     public override IEnumerable<EntityKey> GetKeys()
@@ -14,10 +12,8 @@ public sealed record UrlEntity : Entity
 }
 
 /// <summary>A DNS domain name.</summary>
-public sealed record DomainEntity : Entity
+public sealed record DomainEntity() : Entity("domain")
 {
-    public override string Kind => "domain";
-
     public required string Name { get; init; }
 
     public override IEnumerable<EntityKey> GetKeys()
@@ -27,10 +23,8 @@ public sealed record DomainEntity : Entity
 }
 
 /// <summary>A cloud application (OAuth app or SaaS service).</summary>
-public sealed record CloudApplicationEntity : Entity
+public sealed record CloudApplicationEntity() : Entity("cloud-application")
 {
-    public override string Kind => "cloud-application";
-
     /// <summary>Application (client) id or the provider's numeric app id.</summary>
     public string? AppId { get; init; }
 
@@ -48,10 +42,8 @@ public sealed record CloudApplicationEntity : Entity
 }
 
 /// <summary>An Azure resource named by its ARM id.</summary>
-public sealed record AzureResourceEntity : Entity
+public sealed record AzureResourceEntity() : Entity("azure-resource")
 {
-    public override string Kind => "azure-resource";
-
     public required string ResourceId { get; init; }
 
     public override IEnumerable<EntityKey> GetKeys()
@@ -61,10 +53,8 @@ public sealed record AzureResourceEntity : Entity
 }
 
 /// <summary>A registry key, optionally with one of its values.</summary>
-public sealed record RegistryEntity : Entity
+public sealed record RegistryEntity() : Entity("registry")
 {
-    public override string Kind => "registry";
-
     public string? Hive { get; init; }
 
     public required string Key { get; init; }
@@ -79,10 +69,8 @@ public sealed record RegistryEntity : Entity
 }
 
 /// <summary>A malware family or detection name.</summary>
-public sealed record MalwareEntity : Entity
+public sealed record MalwareEntity() : Entity("malware")
 {
-    public override string Kind => "malware";
-
     public required string Name { get; init; }
 
     public string? Category { get; init; }
