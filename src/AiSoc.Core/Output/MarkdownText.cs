@@ -8,7 +8,7 @@ namespace AiSoc.Core.Output;
 /// </summary>
 public static class MarkdownText
 {
-    private const string Special = "\\`*_{}[]<>()#+-!|~";
+    private const string Special = "\\`*_[]<>|";
 
     /// <summary>Returns <paramref name="text"/> as one line of literal Markdown, at most <paramref name="maxLength"/> characters before escaping.</summary>
     public static string Escape(string? text, int maxLength = 160)
