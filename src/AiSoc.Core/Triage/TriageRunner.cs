@@ -30,9 +30,13 @@ public sealed partial class TriageRunner(
 
         var ingestor = new AlertIngestor(registry, loggerFactory.CreateLogger<AlertIngestor>()) { Workers = Workers };
         var ingest = ingestor.Ingest(catalog, progress, cancellationToken);
+        var ingestTime = stopwatch.ElapsedMilliseconds;
 
         var correlation = new AlertCorrelator(correlationOptions).Correlate(ingest.Alerts, ingest.ProviderIncidents);
+        var correlationTime = stopwatch.ElapsedMilliseconds - ingestTime;
+
         Score(ingest.Alerts, correlation, cancellationToken);
+        var scoringTime = stopwatch.ElapsedMilliseconds - ingestTime - correlationTime;
 
         var alertsById = ingest.Alerts.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var incidents = IncidentSummaryFactory.Create(correlation.Incidents, alertsById);
@@ -41,7 +45,7 @@ public sealed partial class TriageRunner(
             .OrderBy(h => h.Key, StringComparer.Ordinal)
             .ToList();
 
-        LogTriageCompleted(_logger, ingest.Alerts.Count, incidents.Count, stopwatch.ElapsedMilliseconds);
+        LogTriageCompleted(_logger, ingest.Alerts.Count, incidents.Count, stopwatch.ElapsedMilliseconds, ingestTime, correlationTime, scoringTime);
         return new TriageResult(ingest, incidents, heldBack, stopwatch.Elapsed);
     }
 
@@ -70,6 +74,8 @@ public sealed partial class TriageRunner(
         });
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Triage completed: {AlertCount} alerts in {IncidentCount} incidents in {ElapsedMilliseconds} ms")]
-    private static partial void LogTriageCompleted(ILogger logger, int alertCount, int incidentCount, long elapsedMilliseconds);
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
+        Message = "Triage completed: {AlertCount} alerts in {IncidentCount} incidents in {ElapsedMilliseconds} ms (ingest {IngestMilliseconds} ms, correlation {CorrelationMilliseconds} ms, scoring {ScoringMilliseconds} ms)")]
+    private static partial void LogTriageCompleted(ILogger logger, int alertCount, int incidentCount, long elapsedMilliseconds,
+        long ingestMilliseconds, long correlationMilliseconds, long scoringMilliseconds);
 }
