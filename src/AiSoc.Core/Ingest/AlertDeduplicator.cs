@@ -5,6 +5,8 @@ namespace AiSoc.Core.Ingest;
 /// <summary>
 /// Folds versions of the same provider alert (re-exports, incident updates that changed TimeGenerated or
 /// lastUpdateDateTime) into one: the newest version wins, and among equal versions the one read last.
+/// The winner keeps the entities, tactics and techniques of every version, because a newer copy from another
+/// channel (an incident trigger, say) often carries less evidence than the original.
 /// Provider incidents fold the same way and keep every alert id any version listed.
 /// </summary>
 public static class AlertDeduplicator
@@ -19,15 +21,9 @@ public static class AlertDeduplicator
             if (byId.TryGetValue(alert.Id, out var existing))
             {
                 merged++;
-                if (IsNewer(alert, existing))
-                {
-                    alert.ProviderIncidentId ??= existing.ProviderIncidentId;
-                    byId[alert.Id] = alert;
-                }
-                else
-                {
-                    existing.ProviderIncidentId ??= alert.ProviderIncidentId;
-                }
+                var (winner, loser) = IsNewer(alert, existing) ? (alert, existing) : (existing, alert);
+                MergeEvidence(winner, loser);
+                byId[alert.Id] = winner;
             }
             else
             {
@@ -63,6 +59,49 @@ public static class AlertDeduplicator
         }
 
         return byKey.Values.OrderBy(i => i.Source, StringComparer.Ordinal).ThenBy(i => i.ProviderIncidentId, StringComparer.Ordinal).ToList();
+    }
+
+    private static void MergeEvidence(NormalizedAlert winner, NormalizedAlert loser)
+    {
+        winner.ProviderIncidentId ??= loser.ProviderIncidentId;
+        winner.Entities = UnionEntities(winner.Entities, loser.Entities);
+        winner.Tactics = Union(winner.Tactics, loser.Tactics);
+        winner.Techniques = Union(winner.Techniques, loser.Techniques);
+    }
+
+    // An entity of the older version is added only when no entity of the winner shares one of its keys, so the
+    // same user seen by two channels is listed once.
+    private static IReadOnlyList<Entity> UnionEntities(IReadOnlyList<Entity> winner, IReadOnlyList<Entity> loser)
+    {
+        if (loser.Count == 0 || ReferenceEquals(winner, loser))
+        {
+            return winner;
+        }
+
+        var keys = new HashSet<string>(winner.SelectMany(e => e.GetKeys()).Select(k => k.Value), StringComparer.Ordinal);
+        var result = winner.ToList();
+        foreach (var entity in loser)
+        {
+            var entityKeys = entity.GetKeys().Select(k => k.Value).ToList();
+            var isKnown = entityKeys.Count > 0 ? entityKeys.Exists(keys.Contains) : result.Contains(entity);
+            if (!isKnown)
+            {
+                result.Add(entity);
+                keys.UnionWith(entityKeys);
+            }
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<T> Union<T>(IReadOnlyList<T> first, IReadOnlyList<T> second)
+    {
+        if (second.Count == 0 || ReferenceEquals(first, second))
+        {
+            return first;
+        }
+
+        return first.Count == 0 ? second : first.Union(second).ToArray();
     }
 
     private static bool IsNewer(NormalizedAlert candidate, NormalizedAlert existing) =>

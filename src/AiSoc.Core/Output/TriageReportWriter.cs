@@ -69,7 +69,7 @@ public static class TriageReportWriter
                 md.AppendLine().AppendLine("Attack chain: " + string.Join(" → ", incident.Tactics) + ".");
             }
 
-            md.AppendLine().AppendLine("Entities: " + string.Join(", ", incident.Entities.Take(12).Select(e => MarkdownText.Escape(EntityDisplay.Describe(e), 80)))
+            md.AppendLine().AppendLine(incident.Entities.Count == 0 ? "Entities: none." : "Entities: " + string.Join(", ", incident.Entities.Take(12).Select(e => MarkdownText.Escape(EntityDisplay.Describe(e), 80)))
                 + (incident.Entities.Count > 12 ? Invariant($", and {incident.Entities.Count - 12} more") : string.Empty) + ".");
 
             md.AppendLine().AppendLine("| Time (UTC) | Alert | Severity | Tactics | Verdict | Score |");

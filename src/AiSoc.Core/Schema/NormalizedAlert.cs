@@ -43,12 +43,12 @@ public sealed class NormalizedAlert
     public DateTimeOffset? LastUpdatedAt { get; init; }
 
     /// <summary>ATT&amp;CK tactic names in PascalCase, such as "CredentialAccess".</summary>
-    public IReadOnlyList<string> Tactics { get; init; } = [];
+    public IReadOnlyList<string> Tactics { get; set; } = [];
 
     /// <summary>ATT&amp;CK technique ids such as T1566 or T1566.001.</summary>
-    public IReadOnlyList<string> Techniques { get; init; } = [];
+    public IReadOnlyList<string> Techniques { get; set; } = [];
 
-    public IReadOnlyList<Entity> Entities { get; init; } = [];
+    public IReadOnlyList<Entity> Entities { get; set; } = [];
 
     /// <summary>Product-specific fields kept as text, such as a risk event type or a provider classification.</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra;
