@@ -5,7 +5,7 @@ namespace AiSoc.Core.Correlation;
 /// <summary>
 /// Groups alerts into incidents. Alerts link when they carry keys of the same key group (see <see cref="KeyGroups"/>)
 /// and their activity times are closer than the window; alerts of one provider incident always stay together.
-/// Keys on the ignore list, keys seen in more alerts than the prevalence limit, and weak keys tied to two different
+/// Keys on the ignore list, keys seen in more alerts within one window than the prevalence limit, and weak keys tied to two different
 /// strong identifiers do not link, and incidents stop growing through entity links at the maximum size. Each
 /// incident reports the keys held back. The output does not depend on input order. The work is O(n log n) in the
 /// number of alert keys, so a million alerts take seconds.
@@ -41,7 +41,7 @@ public sealed class AlertCorrelator
 
         var ordered = AlertOrdering.LatestVersionsInTimeOrder(alerts);
         var index = new KeyIndex(ordered);
-        var holdBacks = new KeyHoldBacks(index, _options, _ignoreList);
+        var holdBacks = new KeyHoldBacks(index, ordered, _options, _ignoreList);
         var groups = new KeyGroups(index, holdBacks);
         var sets = new UnionFind(ordered.Length);
 

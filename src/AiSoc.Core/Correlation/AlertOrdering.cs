@@ -27,13 +27,39 @@ internal static class AlertOrdering
             }
         }
 
+        // Sorting primitive keys is much faster than a comparison delegate; equal times are then ordered by id.
         var ordered = latest.ToArray();
-        Array.Sort(ordered, static (x, y) =>
+        var ticks = new long[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
         {
-            var byTime = x.ActivityTime.UtcTicks.CompareTo(y.ActivityTime.UtcTicks);
-            return byTime != 0 ? byTime : string.CompareOrdinal(x.Id, y.Id);
-        });
+            ticks[i] = ordered[i].ActivityTime.UtcTicks;
+        }
+
+        Array.Sort(ticks, ordered);
+        for (var start = 0; start < ordered.Length;)
+        {
+            var end = start + 1;
+            while (end < ordered.Length && ticks[end] == ticks[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(ordered, start, end - start, AlertIdComparer.Instance);
+            }
+
+            start = end;
+        }
 
         return ordered;
     }
+}
+
+/// <summary>Orders alerts by id, ordinally.</summary>
+internal sealed class AlertIdComparer : IComparer<NormalizedAlert>
+{
+    public static AlertIdComparer Instance { get; } = new();
+
+    public int Compare(NormalizedAlert? x, NormalizedAlert? y) => string.CompareOrdinal(x?.Id, y?.Id);
 }

@@ -13,8 +13,9 @@ public sealed class CorrelationOptions
     public int MaxIncidentSize { get; set; } = 200;
 
     /// <summary>
-    /// A key seen in more alerts than this does not link, because such values (a NAT IP, a scanner account) are
-    /// shared by unrelated activity.
+    /// A key seen in more alerts than this within one <see cref="Window"/> does not link, because such values (a NAT
+    /// IP, a scanner account) are shared by unrelated activity. Counting per window keeps the decision the same
+    /// whether a day or a year of alerts is correlated at once.
     /// </summary>
     public int PrevalenceLimit { get; set; } = 50;
 

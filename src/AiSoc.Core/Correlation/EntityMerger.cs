@@ -3,25 +3,51 @@ using AiSoc.Core.Schema;
 namespace AiSoc.Core.Correlation;
 
 /// <summary>
-/// Collects the distinct entities of an incident. Entities of the same kind that share a strong key are one real thing, so their
-/// identifiers are merged into the first one seen (an account seen once with a UPN and once with a SID becomes one
-/// account with both). Entities with only weak keys merge when their key sets are equal, and entities without keys
-/// when they are equal records.
+/// Collects the distinct entities of an incident. Entities of the same kind that share a strong key are one real
+/// thing, so their identifiers are merged into the first one seen. For example, an account seen once with a UPN
+/// and once with a SID becomes one account with both. Entities with only weak keys merge when their key sets are
+/// equal, and entities without keys when they are equal records. Keys are the interned ids of <see cref="KeyIndex"/>, so no
+/// key text is built again.
 /// </summary>
-internal sealed class EntityMerger
+internal sealed class EntityMerger(KeyIndex index)
 {
     private readonly List<Entity> _entities = [];
-    private readonly Dictionary<string, int> _positionByStrongKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _positionByWeakKeys = new(StringComparer.Ordinal);
-    private readonly HashSet<Entity> _keyless = [];
+    private Dictionary<(Type Kind, int Key), int>? _positionByStrongKey;
+    private HashSet<(Type Kind, string Keys)>? _weakKeySets;
+    private HashSet<Entity>? _keyless;
+    private int? _pendingFirst;
 
-    public IReadOnlyList<Entity> Entities => _entities;
+    public int Count => _entities.Count;
 
-    public void Add(Entity entity)
+    public Entity[] ToArray() => _entities.ToArray();
+
+    /// <summary>Adds an entity; <paramref name="entityNumber"/> is its number in the key index.</summary>
+    public void Add(Entity entity, int entityNumber)
     {
-        var keys = entity.GetKeys().ToList();
-        if (keys.Count == 0)
+        if (_entities.Count == 0 && _pendingFirst is null)
         {
+            // The first entity cannot merge with anything, so the lookup structures wait for a second one.
+            _entities.Add(entity);
+            _pendingFirst = entityNumber;
+            return;
+        }
+
+        if (_pendingFirst is { } first)
+        {
+            _pendingFirst = null;
+            var firstEntity = _entities[0];
+            _entities.Clear();
+            AddIndexed(firstEntity, index.KeysOf(first));
+        }
+
+        AddIndexed(entity, index.KeysOf(entityNumber));
+    }
+
+    private void AddIndexed(Entity entity, ReadOnlySpan<int> keys)
+    {
+        if (keys.IsEmpty)
+        {
+            _keyless ??= [];
             if (_keyless.Add(entity))
             {
                 _entities.Add(entity);
@@ -30,45 +56,58 @@ internal sealed class EntityMerger
             return;
         }
 
-        if (!keys.Exists(k => k.IsStrong))
+        var hasStrongKey = false;
+        foreach (var key in keys)
         {
-            var weakKeys = string.Join('\n', keys.Select(k => k.Value).Order(StringComparer.Ordinal));
-            if (_positionByWeakKeys.TryAdd(weakKeys, _entities.Count))
-            {
-                _entities.Add(entity);
-            }
+            hasStrongKey |= index.IsStrong(key);
+        }
 
+        if (!hasStrongKey)
+        {
+            AddWeakOnly(entity, keys);
             return;
         }
+
+        _positionByStrongKey ??= [];
+        var kind = entity.GetType();
 
         // NOTE: an entity whose strong keys match two different earlier entities merges into the first one only.
         foreach (var key in keys)
         {
-            if (key.IsStrong && _positionByStrongKey.TryGetValue(StrongKeyOf(entity, key), out var position))
+            if (index.IsStrong(key) && _positionByStrongKey.TryGetValue((kind, key), out var position))
             {
                 _entities[position] = Merge(_entities[position], entity);
-                Register(_entities[position], position);
+                Register(kind, keys, position);
                 return;
             }
         }
 
         _entities.Add(entity);
-        Register(entity, _entities.Count - 1);
+        Register(kind, keys, _entities.Count - 1);
     }
 
-    private void Register(Entity entity, int position)
+    private void AddWeakOnly(Entity entity, ReadOnlySpan<int> keys)
     {
-        foreach (var key in entity.GetKeys())
+        var sorted = keys.ToArray();
+        Array.Sort(sorted);
+
+        _weakKeySets ??= [];
+        if (_weakKeySets.Add((entity.GetType(), string.Join(',', sorted))))
         {
-            if (key.IsStrong)
-            {
-                _positionByStrongKey.TryAdd(StrongKeyOf(entity, key), position);
-            }
+            _entities.Add(entity);
         }
     }
 
-    // A mailbox and an account can share a UPN key but are different entities, so the kind is part of the key.
-    private static string StrongKeyOf(Entity entity, EntityKey key) => entity.Kind + " " + key.Value;
+    private void Register(Type kind, ReadOnlySpan<int> keys, int position)
+    {
+        foreach (var key in keys)
+        {
+            if (index.IsStrong(key))
+            {
+                _positionByStrongKey!.TryAdd((kind, key), position);
+            }
+        }
+    }
 
     private static Entity Merge(Entity kept, Entity added) => (kept, added) switch
     {

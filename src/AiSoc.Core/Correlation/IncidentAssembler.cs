@@ -75,9 +75,9 @@ internal sealed class IncidentAssembler(
     }
 
     /// <summary>Reports each stopped link on both incidents it would have joined, unless another link joined them.</summary>
-    private Dictionary<int, List<HeldBackEntity>> SizeHoldBacks(int[] incidentOf, List<RejectedLink> rejectedLinks)
+    private Dictionary<int, HashSet<HeldBackEntity>> SizeHoldBacks(int[] incidentOf, List<RejectedLink> rejectedLinks)
     {
-        var byIncident = new Dictionary<int, List<HeldBackEntity>>();
+        var byIncident = new Dictionary<int, HashSet<HeldBackEntity>>();
         foreach (var link in rejectedLinks)
         {
             var first = incidentOf[link.FirstAlert];
@@ -96,14 +96,14 @@ internal sealed class IncidentAssembler(
         return byIncident;
     }
 
-    private CorrelatedIncident Build(ReadOnlySpan<int> members, List<HeldBackEntity>? sizeHoldBacks)
+    private CorrelatedIncident Build(ReadOnlySpan<int> members, HashSet<HeldBackEntity>? sizeHoldBacks)
     {
         var alertIds = new string[members.Length];
         var timeline = new TimelineEntry[members.Length];
-        var tactics = new HashSet<string>(StringComparer.Ordinal);
-        var providerIncidentIds = new SortedSet<string>(StringComparer.Ordinal);
-        var entities = new EntityMerger();
-        var heldBack = new HashSet<HeldBackEntity>(sizeHoldBacks ?? []);
+        var tactics = new List<string>();
+        var providerIncidentIds = new List<string>();
+        var entities = new EntityMerger(index);
+        var heldBack = sizeHoldBacks is null ? [] : new List<HeldBackEntity>(sizeHoldBacks);
         var lead = alerts[members[0]];
 
         for (var i = 0; i < members.Length; i++)
@@ -111,11 +111,12 @@ internal sealed class IncidentAssembler(
             var alert = alerts[members[i]];
             alertIds[i] = alert.Id;
             timeline[i] = new TimelineEntry(alert.Id, alert.ActivityTime, alert.Title, alert.Severity, alert.Tactics);
-            tactics.UnionWith(alert.Tactics);
+            AddDistinct(tactics, alert.Tactics);
             AddProviderIncidentIds(providerIncidentIds, members[i]);
-            foreach (var entity in alert.Entities)
+            var (firstEntity, _) = index.EntitiesOf(members[i]);
+            for (var e = 0; e < alert.Entities.Count; e++)
             {
-                entities.Add(entity);
+                entities.Add(alert.Entities[e], firstEntity + e);
             }
 
             AddKeyHoldBacks(heldBack, members[i]);
@@ -125,37 +126,40 @@ internal sealed class IncidentAssembler(
             }
         }
 
+        tactics.Sort(CompareByKillChain);
+        providerIncidentIds.Sort(StringComparer.Ordinal);
+
+        // Most incidents hold one alert; reusing that alert's lists keeps the objects per incident few.
+        var single = members.Length == 1 ? lead : null;
+
         return new CorrelatedIncident
         {
             Id = StableIds.ForIncident(alertIds),
             AlertIds = alertIds,
             Alerts = timeline,
-            Entities = entities.Entities.ToArray(),
+            Entities = single is not null && entities.Count == single.Entities.Count ? single.Entities : entities.ToArray(),
             Severity = lead.Severity,
             Title = TitleOf(lead, members.Length),
-            Tactics = InKillChainOrder(tactics),
+            Tactics = single is not null && SameOrder(single.Tactics, tactics) ? single.Tactics : tactics.ToArray(),
             ProviderIncidentIds = providerIncidentIds.ToArray(),
-            HeldBackEntities = heldBack
-                .OrderBy(h => h.Key, StringComparer.Ordinal)
-                .ThenBy(h => h.Reason)
-                .ToArray(),
+            HeldBackEntities = SortedDistinct(heldBack),
         };
     }
 
-    private void AddProviderIncidentIds(SortedSet<string> ids, int alert)
+    private void AddProviderIncidentIds(List<string> ids, int alert)
     {
         if (alerts[alert].ProviderIncidentId is { } own)
         {
-            ids.Add(own);
+            AddDistinct(ids, [own]);
         }
 
         if (listedProviderIncidentIds.TryGetValue(alert, out var listed))
         {
-            ids.UnionWith(listed);
+            AddDistinct(ids, listed);
         }
     }
 
-    private void AddKeyHoldBacks(HashSet<HeldBackEntity> entries, int alert)
+    private void AddKeyHoldBacks(List<HeldBackEntity> entries, int alert)
     {
         var (start, end) = index.EntitiesOf(alert);
         for (var entity = start; entity < end; entity++)
@@ -174,6 +178,12 @@ internal sealed class IncidentAssembler(
     /// <summary>Computes each member's view of the rest of the incident.</summary>
     private void AddContexts(ReadOnlySpan<int> members, Dictionary<string, AlertContext> contexts)
     {
+        if (members.Length == 1)
+        {
+            contexts[alerts[members[0]].Id] = AlertContext.None;
+            return;
+        }
+
         var productCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var highCount = 0;
         string? furthestTactic = null;
@@ -221,12 +231,64 @@ internal sealed class IncidentAssembler(
         _ => $"{lead.Title} and {alertCount - 1} more alerts",
     };
 
-    private static string[] InKillChainOrder(HashSet<string> tactics) => tactics
-        .OrderBy(t => AttackIds.StageOf(t) < 0 ? int.MaxValue : AttackIds.StageOf(t))
-        .ThenBy(t => t, StringComparer.Ordinal)
-        .ToArray();
+    private static int CompareByKillChain(string x, string y)
+    {
+        var byStage = StageForSort(x).CompareTo(StageForSort(y));
+        return byStage != 0 ? byStage : string.CompareOrdinal(x, y);
+    }
 
-    private static void AddHoldBack(Dictionary<int, List<HeldBackEntity>> byIncident, int incident, HeldBackEntity entry)
+    private static int StageForSort(string tactic)
+    {
+        var stage = AttackIds.StageOf(tactic);
+        return stage < 0 ? int.MaxValue : stage;
+    }
+
+    // Tactic and provider incident lists stay short (17 tactics at most, one provider id per provider incident),
+    // so a linear Contains costs less than a set.
+    private static void AddDistinct(List<string> list, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            if (!list.Contains(value))
+            {
+                list.Add(value);
+            }
+        }
+    }
+
+    private static bool SameOrder(IReadOnlyList<string> original, List<string> sorted)
+    {
+        if (original.Count != sorted.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (!ReferenceEquals(original[i], sorted[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static HeldBackEntity[] SortedDistinct(List<HeldBackEntity> entries)
+    {
+        if (entries.Count <= 1)
+        {
+            return entries.ToArray();
+        }
+
+        return entries
+            .Distinct()
+            .OrderBy(h => h.Key, StringComparer.Ordinal)
+            .ThenBy(h => h.Reason)
+            .ToArray();
+    }
+
+    private static void AddHoldBack(Dictionary<int, HashSet<HeldBackEntity>> byIncident, int incident, HeldBackEntity entry)
     {
         if (!byIncident.TryGetValue(incident, out var list))
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using AiSoc.Core.Schema;
+
 namespace AiSoc.Core.Correlation;
 
 /// <summary>Decides which keys must not link alerts: ignored values, prevalent values and ambiguous weak keys.</summary>
@@ -6,10 +9,11 @@ internal sealed class KeyHoldBacks
     private readonly HoldBackReason?[] _reasons;
     private readonly string?[] _details;
 
-    public KeyHoldBacks(KeyIndex index, CorrelationOptions options, IgnoreList ignoreList)
+    public KeyHoldBacks(KeyIndex index, NormalizedAlert[] alerts, CorrelationOptions options, IgnoreList ignoreList)
     {
         _reasons = new HoldBackReason?[index.KeyCount];
         _details = new string?[index.KeyCount];
+        var prevalence = KeyPrevalence.MaxAlertsInWindow(index, alerts, options.Window, options.PrevalenceLimit);
 
         for (var key = 0; key < index.KeyCount; key++)
         {
@@ -17,9 +21,10 @@ internal sealed class KeyHoldBacks
             {
                 Hold(key, HoldBackReason.IgnoreList, "on the ignore list");
             }
-            else if (index.AlertCount(key) > options.PrevalenceLimit)
+            else if (prevalence[key] > options.PrevalenceLimit)
             {
-                Hold(key, HoldBackReason.Prevalence, $"seen in {index.AlertCount(key)} alerts, limit {options.PrevalenceLimit}");
+                Hold(key, HoldBackReason.Prevalence,
+                    $"seen in {prevalence[key]} alerts within {FormatWindow(options.Window)}, limit {options.PrevalenceLimit}");
             }
         }
 
@@ -70,6 +75,10 @@ internal sealed class KeyHoldBacks
             }
         }
     }
+
+    private static string FormatWindow(TimeSpan window) => window.TotalHours == Math.Floor(window.TotalHours)
+        ? window.TotalHours.ToString(CultureInfo.InvariantCulture) + " h"
+        : window.ToString("c", CultureInfo.InvariantCulture);
 
     private void Hold(int key, HoldBackReason reason, string detail)
     {

@@ -4,9 +4,9 @@ using AiSoc.Core.Schema;
 namespace AiSoc.Core.Scoring;
 
 /// <summary>
-/// Classifies an alert's detection source. The names are the values of Graph <c>detectionSource</c>, the
-/// Defender for Endpoint alert <c>detectionSource</c> and Sentinel <c>ProviderName</c>, compared without case
-/// and punctuation. When the detection source is missing or unknown, the product decides.
+/// Classifies an alert's detection source. The names cover the Graph v1.0 <c>detectionSource</c> members and the
+/// older Defender for Endpoint spellings such as WindowsDefenderAv and CustomerTI, compared without case and
+/// punctuation. When the detection source is missing or unknown, the product decides.
 /// </summary>
 internal static class DetectionSourceRules
 {
@@ -21,6 +21,7 @@ internal static class DetectionSourceRules
     private static readonly FrozenSet<string> CustomRuleSources = new[]
     {
         "scheduledalerts", "nrtalerts", "customdetection", "analyticsrule", "scheduled", "nrt", "asischeduledalerts",
+        "microsoftsentinel",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static DetectionKind Classify(NormalizedAlert alert)

@@ -4,8 +4,8 @@ namespace AiSoc.Core.Scoring;
 
 /// <summary>
 /// Decides whether an alert names anything an analyst can investigate. An entity is usable when it yields a
-/// correlation key other than a private IP: a resolved account, a host, a public IP, a file hash, a URL, a domain,
-/// a mailbox, a mail message, a cloud application id or an Azure resource. These are not usable on their own:
+/// correlation key other than a private IP. Such entities are resolved accounts, hosts, public IPs, file hashes,
+/// URLs, domains, mailboxes, mail messages, cloud application ids and Azure resources. These are not usable on their own:
 /// built-in accounts such as SYSTEM (no keys), accounts with only a name or display name (no identifier), private
 /// IPs (NAT, DHCP and overlapping address spaces make them ambiguous without a host), and processes, registry
 /// keys and malware names (they say what ran, not where).

@@ -28,7 +28,7 @@ public static class ProductKey
             return SourceProduct.DefenderForEndpoint;
         }
 
-        if (letters.Contains("identityprotection", StringComparison.Ordinal))
+        if (letters.Contains("identityprotection", StringComparison.Ordinal) || letters.Contains("entraidprotection", StringComparison.Ordinal))
         {
             return SourceProduct.EntraIdProtection;
         }

@@ -1,6 +1,6 @@
 namespace AiSoc.Core.Scoring;
 
-/// <summary>What a provider's classification or determination of an alert says about it.</summary>
+/// <summary>The verdict that a provider's classification or determination of an alert expresses.</summary>
 internal enum ProviderSignalKind
 {
     Malicious,

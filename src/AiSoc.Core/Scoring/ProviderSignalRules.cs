@@ -5,8 +5,9 @@ namespace AiSoc.Core.Scoring;
 /// <summary>
 /// Reads provider classifications and determinations from <c>Extra</c>. A field counts when its name ends in
 /// "classification" or "determination" (any case or prefix, such as <c>classification</c> or
-/// <c>provider.determination</c>). Values are the enum members of Graph security alerts, Defender for Endpoint
-/// alerts and Sentinel incidents; unrecognized values, and neutral ones such as Unknown or Undetermined, are ignored.
+/// <c>provider.determination</c>). Values are the classification and determination members of the Graph v1.0
+/// security alert, plus the Sentinel incident classification BenignPositive. Unrecognized values and neutral ones
+/// such as Unknown or Undetermined are ignored.
 /// </summary>
 internal static class ProviderSignalRules
 {

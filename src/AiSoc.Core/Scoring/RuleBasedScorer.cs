@@ -92,7 +92,16 @@ public sealed class RuleBasedScorer : IAlertScorer
         var strongest = StageRules.Strongest(alert.Tactics, _weights);
         if (strongest is { } own)
         {
-            var stage = StageRules.IsLate(own.Tactic) ? "Late-stage" : own.Points == _weights.EarlyStage ? "Early-stage" : "Mid-stage";
+            var stage = "Mid-stage";
+            if (StageRules.IsLate(own.Tactic))
+            {
+                stage = "Late-stage";
+            }
+            else if (own.Points == _weights.EarlyStage)
+            {
+                stage = "Early-stage";
+            }
+
             sheet.Add(own.Points, $"{stage} ATT&CK tactic {own.Tactic}");
         }
 

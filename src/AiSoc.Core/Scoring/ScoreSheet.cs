@@ -12,7 +12,7 @@ internal sealed class ScoreSheet
 
     public IReadOnlyList<string> Reasons => _reasons;
 
-    /// <summary>Adds points with a reason such as "High source severity (+40)"; zero points add a reason only when asked.</summary>
+    /// <summary>Adds points with a reason such as "High source severity (+40)". Zero points add a reason only when <paramref name="showWhenZero"/> is true.</summary>
     public void Add(int points, string reason, bool showWhenZero = false)
     {
         if (points == 0 && !showWhenZero)

@@ -45,7 +45,7 @@ internal static class StageRules
 
         var stage = AttackIds.StageOf(tactic);
 
-        // Tactics outside the enterprise kill chain (the ICS tactics) have no stage; they count as middle.
+        // Tactics outside the enterprise kill chain (the ICS tactics) have no stage, so they count as middle.
         return stage >= 0 && stage <= InitialAccessStage ? weights.EarlyStage : weights.MiddleStage;
     }
 }
