@@ -88,16 +88,18 @@ internal static class TriageBenchmark
         GC.Collect();
         var runner = TriageServices.CreateRunner(TriageConfiguration.Default(), NullLoggerFactory.Instance, settings.Workers);
 
+        var pauseBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         var result = runner.Run(InputCatalog.Expand([path]));
         var triageTime = stopwatch.Elapsed;
+        var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
 
         var outDirectory = Path.Combine(settings.WorkDirectory, "out");
         stopwatch.Restart();
         TriageOutputWriter.Write(result, outDirectory);
         var writeTime = stopwatch.Elapsed;
 
-        return new TriageMeasurement(triageTime, writeTime, result.Ingest.Alerts.Count, result.Ingest.Rejects.Count, result.Incidents.Count);
+        return new TriageMeasurement(triageTime, writeTime, result.Ingest.Alerts.Count, result.Ingest.Rejects.Count, result.Incidents.Count, gcPause);
     }
 
     private static void Print(TextWriter output, long lines, long bytes, TimeSpan baseline, TriageMeasurement triage, int workers, long peakBefore, long peakAfterTriage)
@@ -111,6 +113,7 @@ internal static class TriageBenchmark
         output.WriteLine(Row("Triage plus writing the output files", triage.Triage + triage.Write, lines, mib, baseline));
         output.WriteLine();
         output.WriteLine(Invariant($"Distinct alerts: {triage.Alerts:N0} of {lines:N0} lines; rejects: {triage.Rejects:N0}; incidents: {triage.Incidents:N0}."));
+        output.WriteLine(Invariant($"GC pauses during triage: {triage.GcPause.TotalSeconds:0.00} s ({triage.GcPause.TotalSeconds / triage.Triage.TotalSeconds:P0} of triage time)."));
         output.WriteLine(Invariant($"Peak working set: {peakAfterTriage / 1048576.0:0} MiB after triage ({peakBefore / 1048576.0:0} MiB before it). Processors: {Environment.ProcessorCount}. Server GC: {System.Runtime.GCSettings.IsServerGC}."));
     }
 
@@ -119,5 +122,5 @@ internal static class TriageBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record TriageMeasurement(TimeSpan Triage, TimeSpan Write, int Alerts, int Rejects, int Incidents);
+    private sealed record TriageMeasurement(TimeSpan Triage, TimeSpan Write, int Alerts, int Rejects, int Incidents, TimeSpan GcPause);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AiSoc.Core.Correlation;
 using AiSoc.Core.Ingest;
+using AiSoc.Core.Normalizers.Common;
 using AiSoc.Core.Schema;
 using AiSoc.Core.Scoring;
 using Microsoft.Extensions.Logging;
@@ -69,7 +70,8 @@ public sealed partial class TriageRunner(
             alert.Score = assessment.Score;
             alert.Verdict = assessment.Verdict;
             alert.Confidence = Math.Round(assessment.Confidence, 3);
-            alert.Reasons = assessment.Reasons;
+            // Reasons repeat across alerts ("High source severity (+40)"), so every alert shares one array per list.
+            alert.Reasons = ValuePool.Shared.Share(assessment.Reasons.ToList());
             alert.IncidentId = incidentByAlert.GetValueOrDefault(alert.Id);
         });
     }

@@ -166,31 +166,43 @@ public sealed class AlertDraft(string source, RawRecordRef raw)
         var created = CreatedAt ?? FirstActivityAt
             ?? throw new InvalidRecordException(createdField, "missing alert creation time");
 
+        var pool = ValuePool.Shared;
         return new NormalizedAlert
         {
             Id = StableIds.ForAlert(ProviderAlertId),
             Source = source,
-            ProductName = ProductName,
+            ProductName = pool.Share(ProductName),
             ProviderAlertId = ProviderAlertId,
             ProviderIncidentId = ProviderIncidentId,
-            Title = Title,
-            Description = Description,
+            Title = pool.Share(Title)!,
+            Description = pool.Share(Description),
             Severity = Severity,
-            Status = Status,
-            DetectorId = DetectorId,
-            Category = Category,
-            DetectionSource = DetectionSource,
+            Status = pool.Share(Status),
+            DetectorId = pool.Share(DetectorId),
+            Category = pool.Share(Category),
+            DetectionSource = pool.Share(DetectionSource),
             CreatedAt = created,
             FirstActivityAt = FirstActivityAt,
             LastActivityAt = LastActivityAt,
             LastUpdatedAt = LastUpdatedAt,
-            Tactics = _tactics.ToArray(),
-            Techniques = _techniques.ToArray(),
-            Entities = _entities.ToArray(),
-            Extra = _extra.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string>(_extra),
-            Warnings = _warnings.ToArray(),
+            Tactics = pool.Share(_tactics),
+            Techniques = pool.Share(_techniques),
+            Entities = _entities.ConvertAll(pool.Share).ToArray(),
+            Extra = ShareExtra(pool),
+            Warnings = _warnings.Count == 0 ? [] : _warnings.ToArray(),
             Raw = raw,
         };
+    }
+
+    private Dictionary<string, string> ShareExtra(ValuePool pool)
+    {
+        var extra = new Dictionary<string, string>(_extra.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in _extra)
+        {
+            extra[pool.Share(name)!] = pool.Share(value)!;
+        }
+
+        return extra;
     }
 
     private static void AddDistinct(List<string> list, string value)
