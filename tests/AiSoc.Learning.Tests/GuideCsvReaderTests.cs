@@ -28,7 +28,7 @@ public class GuideCsvReaderTests
     }
 
     [Fact]
-    public void Read_InvalidGrade_ErrorNamesFileLineAndField()
+    public void Read_InvalidGrade_ErrorNamesLocation()
     {
         using var files = new TempFiles();
         var path = files.Write("g.csv", Header + "\n1,7,10,20,2024-06-01T00:00:00.000Z,5,6,Execution,,Maybe,Ip,Related,,\n");
@@ -52,7 +52,7 @@ public class GuideCsvReaderTests
     }
 
     [Fact]
-    public void ToAlerts_GuideSample_OneAlertPerOrgIncidentAndAlertId()
+    public void ToAlerts_GuideSample_UniqueAlertKeys()
     {
         var alerts = GuideSample.Alerts;
 

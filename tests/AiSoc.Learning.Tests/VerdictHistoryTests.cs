@@ -9,7 +9,7 @@ public class VerdictHistoryTests
     private static readonly TimeSpan Margin = TimeSpan.FromDays(7);
 
     [Fact]
-    public void ForDetector_IncidentEndedLessThanMarginBefore_NotCounted()
+    public void ForDetector_WithinMargin_NotCounted()
     {
         // The incident's last alert is on day 2, so its grade is usable from day 9 on.
         var history = new VerdictHistory(
@@ -29,7 +29,7 @@ public class VerdictHistoryTests
     }
 
     [Fact]
-    public void ForOrg_MixedGrades_RatesCountOnlyEndedIncidents()
+    public void ForOrg_MixedGrades_CountsEndedIncidents()
     {
         var history = new VerdictHistory(
             IncidentOutcome.FromAlerts(
@@ -51,7 +51,7 @@ public class VerdictHistoryTests
     }
 
     [Fact]
-    public void FeatureBuilder_AlertOfGradedIncident_NeverSeesOwnGrade()
+    public void FeatureBuilder_OwnIncident_NotInHistory()
     {
         var own = Alerts.Labelled("org1", "i1", "d1", 3, IncidentGrade.TruePositive);
         var earlier = Alerts.Labelled("org1", "i0", "d1", 0, IncidentGrade.FalsePositive);
@@ -68,7 +68,7 @@ public class VerdictHistoryTests
     }
 
     [Fact]
-    public void FeatureBuilder_EarlierIncidentPastMargin_SetsDetectorRates()
+    public void FeatureBuilder_PastIncident_SetsDetectorRates()
     {
         var earlier = Alerts.Labelled("org1", "i0", "d1", 0, IncidentGrade.FalsePositive);
         var later = Alerts.Labelled("org1", "i1", "d1", 8, IncidentGrade.TruePositive);

@@ -3,10 +3,9 @@ using AiSoc.Learning.Data;
 namespace AiSoc.Learning.Evaluation;
 
 /// <summary>
-/// The rules-only baseline, fixed before looking at results: a Malicious last verdict or an Incriminated entity means
-/// TruePositive; a NoThreatsFound last verdict means FalsePositive; a late-stage category (credential access,
-/// lateral movement, collection, command and control, exfiltration, impact) means TruePositive; anything else is
-/// BenignPositive.
+/// The rules-only baseline. A Malicious last verdict or an Incriminated entity gives TruePositive, and a
+/// NoThreatsFound last verdict gives FalsePositive. Otherwise a late-stage category (credential access, lateral
+/// movement, collection, command and control, exfiltration, impact) gives TruePositive and anything else BenignPositive.
 /// </summary>
 public static class GuideRules
 {

@@ -6,8 +6,8 @@ namespace AiSoc.Learning.Evaluation;
 
 /// <summary>
 /// Measures the learned model and the baselines on splits that keep organisations apart. History features of
-/// training alerts come from training incidents only. History features of test alerts also see earlier test
-/// incidents of the same organisation, as a deployment sees a tenant's earlier closed incidents, but never the
+/// training alerts come from training incidents only. History features of test alerts also use earlier test
+/// incidents of the same organisation, as a deployment knows a tenant's earlier closed incidents, but never the
 /// alert's own incident, because it cannot have ended a margin before its own alert.
 /// </summary>
 public sealed class TriageEvaluator(EvaluationOptions options, TimeProvider timeProvider)

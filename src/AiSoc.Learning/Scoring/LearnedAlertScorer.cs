@@ -10,7 +10,7 @@ namespace AiSoc.Learning.Scoring;
 
 /// <summary>
 /// Scores alerts with a trained <see cref="TriageModel"/>. TruePositive maps to malicious, BenignPositive and
-/// FalsePositive to benign, and a prediction below the model's thresholds to suspicious, so a human sees it.
+/// FalsePositive to benign, and a prediction below the model's thresholds to suspicious, so a human reviews it.
 /// Confidence is the normalized probability of the predicted side. The rule score is a model feature, and the rule
 /// scorer decides alone when the model is unavailable or the alert has no usable entity.
 /// </summary>
