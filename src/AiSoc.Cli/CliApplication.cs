@@ -12,6 +12,7 @@ public static class CliApplication
         var root = new RootCommand("AiSoc: an AI SOC analyst that normalizes, scores and correlates security alerts.");
         root.Subcommands.Add(TriageCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
+        root.Subcommands.Add(BaselineCommand.Create(output, error));
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
