@@ -58,7 +58,7 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
-    public void Baseline_ConfigWithShortWarmUp_NewCountryAlert()
+    public void Baseline_ShortWarmUp_NewCountryAlert()
     {
         var outDirectory = Path.Combine(_files.Root, "out");
         var config = _files.Write("baseline.json", """{ "signInWarmUp": { "observations": 1, "days": 0 } }""");

@@ -5,6 +5,8 @@ namespace AiSoc.Core.Baselines;
 /// watermark: observations at or before it are already counted and are skipped, so re-reading a file does not
 /// count it twice.
 /// </summary>
+// NOTE: known values and per-IP entries are never pruned, so the file grows with the number of distinct users,
+// countries, devices, sources, process pairs and failing IPs.
 public sealed class BaselineState
 {
     /// <summary>The state file format version this code writes and reads.</summary>

@@ -36,10 +36,10 @@ internal sealed class PasswordSprayDetector(BaselineOptions options, BaselineSta
 
         profile.LastSprayAt = signIn.Time;
         var first = profile.Failures[0].Time;
-        var shown = string.Join(", ", accounts.Take(10)) + (accounts.Count > 10 ? $" and {accounts.Count - 10} more" : "");
+        var listedAccounts = string.Join(", ", accounts.Take(10)) + (accounts.Count > 10 ? $" and {accounts.Count - 10} more" : "");
         var reason = $"{BaselineText.Number(profile.Failures.Count)} failed sign-ins against {BaselineText.Number(accounts.Count)} accounts "
             + $"from {ip} since {BaselineText.Time(first)} (threshold {BaselineText.Number(options.PasswordSprayMinAccounts)} accounts "
-            + $"within {BaselineText.Number(options.PasswordSprayWindow.TotalMinutes)} minutes): {shown}";
+            + $"within {BaselineText.Number(options.PasswordSprayWindow.TotalMinutes)} minutes): {listedAccounts}";
         var evidence = new Dictionary<string, string>
         {
             ["ip"] = ip,

@@ -123,7 +123,7 @@ internal sealed class SignInBaseline(BaselineOptions options, BaselineState stat
         CheckNewValue(context, AnomalyKind.SignInNewClientApp, "client app", signIn.ClientAppUsed, profile.ClientApps);
     }
 
-    private static void CheckNewValue(Context context, AnomalyKind kind, string what, string? value, Dictionary<string, long> known)
+    private static void CheckNewValue(Context context, AnomalyKind kind, string valueName, string? value, Dictionary<string, long> known)
     {
         if (value is null || known.ContainsKey(value))
         {
@@ -131,7 +131,7 @@ internal sealed class SignInBaseline(BaselineOptions options, BaselineState stat
         }
 
         var history = context.Profile.SuccessfulSignIns;
-        var reason = $"Sign-in with {what} {value}; known for this user: {BaselineText.Counts(known)} from {BaselineText.Number(history)} successful sign-ins";
+        var reason = $"Sign-in with {valueName} {value}; known for this user: {BaselineText.Counts(known)} from {BaselineText.Number(history)} successful sign-ins";
         context.Add(kind, AnomalyScores.Novelty(history), reason, new Dictionary<string, string>
         {
             ["value"] = value,

@@ -14,7 +14,7 @@ public sealed class BaselineEngineTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public void Update_TwoRunsThroughStateFile_SameAsOneRun()
+    public void Update_TwoRuns_SameAsOneRun()
     {
         var (signIns, logons, processes) = MixedTelemetry();
         var expected = Describe(Run(Options, Batch(signIns, logons, processes)));
@@ -31,7 +31,7 @@ public sealed class BaselineEngineTests : IDisposable
     }
 
     [Fact]
-    public void Update_OneObservationPerRun_SameAsOneRun()
+    public void Update_RunPerObservation_SameAsOneRun()
     {
         var (signIns, logons, processes) = MixedTelemetry();
         var expected = Describe(Run(Options, Batch(signIns, logons, processes)));

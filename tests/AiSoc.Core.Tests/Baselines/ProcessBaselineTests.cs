@@ -46,7 +46,7 @@ public class ProcessBaselineTests
     }
 
     [Fact]
-    public void RarePair_PairKnownOnOtherHost_FlaggedPerHost()
+    public void RarePair_KnownOnOtherHost_Flagged()
     {
         var history = Enumerable.Range(0, 20).Select(i => Process(Start.AddMinutes(i), host: "host2"));
         var other = Enumerable.Range(0, 20).Select(i => Process(Start.AddMinutes(i), parent: "cmd.exe", child: "whoami.exe"));

@@ -33,7 +33,7 @@ public class SignInBaselineRealDataTests
     }
 
     [Fact]
-    public void SignInExport_ShortWarmUp_NewCountryBelgium()
+    public void SignInExport_ShortWarmUp_NewCountry()
     {
         var batch = ReadExport();
         var options = new BaselineOptions { SignInWarmUp = new WarmUp(1, 0) };
@@ -59,7 +59,7 @@ public class SignInBaselineRealDataTests
     }
 
     [Fact]
-    public void SignInExport_FailedAtlantaSignIn_ReadAsFailure()
+    public void SignInExport_AtlantaRow_Failure()
     {
         var batch = ReadExport();
 

@@ -7,7 +7,7 @@ namespace AiSoc.Core.Tests.Baselines;
 public class SignInBaselineTests
 {
     [Fact]
-    public void ImpossibleTravel_SeattleThenParisInOneHour_Flagged()
+    public void ImpossibleTravel_ParisHourLater_Flagged()
     {
         var batch = Batch([SignIn(Start), SignIn(Start.AddHours(1), country: "FR")]);
 
@@ -19,7 +19,7 @@ public class SignInBaselineTests
     }
 
     [Fact]
-    public void ImpossibleTravel_SeattleThenParisAfterOneDay_NotFlagged()
+    public void ImpossibleTravel_ParisDayLater_NotFlagged()
     {
         var batch = Batch([SignIn(Start), SignIn(Start.AddDays(1), country: "FR")]);
 
@@ -62,7 +62,7 @@ public class SignInBaselineTests
     }
 
     [Fact]
-    public void NewCountry_AfterWarmUp_FlaggedWithKnownCountries()
+    public void NewCountry_AfterWarmUp_Flagged()
     {
         var history = Enumerable.Range(0, 10).Select(i => SignIn(Start.AddDays(i)));
         var batch = Batch([.. history, SignIn(Start.AddDays(30), country: "FR")]);
@@ -76,7 +76,7 @@ public class SignInBaselineTests
     }
 
     [Fact]
-    public void NewCountry_WarmUpDaysNotReached_NotFlagged()
+    public void NewCountry_TooFewDays_NotFlagged()
     {
         var history = Enumerable.Range(0, 10).Select(i => SignIn(Start.AddHours(i)));
         var batch = Batch([.. history, SignIn(Start.AddDays(2), country: "FR")]);
@@ -87,7 +87,7 @@ public class SignInBaselineTests
     }
 
     [Fact]
-    public void NewCountry_FailedSignInsFromIt_StillNew()
+    public void NewCountry_EarlierFailuresThere_Flagged()
     {
         var batch = Batch([
             SignIn(Start),

@@ -28,6 +28,8 @@ public sealed record SignInObservation(
     string? AutonomousSystemNumber,
     RawRecordRef Raw)
 {
+    // NOTE: every non-zero code counts as a failure, including interrupts such as 50074 (MFA required) that are often
+    // followed by a success, so failure bursts and password spray may count them too.
     public bool IsSuccess => ResultType == "0";
 
     /// <summary>Operating system and browser together, the device signature the baseline learns.</summary>
