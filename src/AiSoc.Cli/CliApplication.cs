@@ -9,11 +9,12 @@ public static class CliApplication
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("AiSoc: an AI SOC analyst that normalizes, scores and correlates security alerts.");
+        var root = new RootCommand("AiSoc: an AI SOC analyst that triages and correlates security alerts, learns from analyst verdicts and baselines entity behavior.");
         root.Subcommands.Add(TriageCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
+        root.Subcommands.Add(BaselineCommand.Create(output, error));
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -15,7 +15,7 @@ internal static class PathArgumentValidation
             {
                 if (token.Value.StartsWith('-') && token.Value.Length > 1)
                 {
-                    result.AddError($"Unrecognized option '{token.Value}'. Run 'aisoc triage --help' for the list of options.");
+                    result.AddError($"Unrecognized option '{token.Value}'. Run the command with --help for the list of options.");
                 }
             }
         });
