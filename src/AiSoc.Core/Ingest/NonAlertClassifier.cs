@@ -41,7 +41,22 @@ public static class NonAlertClassifier
 
         if (record.Str("Type") is { } table && !table.Equals("SecurityAlert", StringComparison.OrdinalIgnoreCase) && record.Has("TimeGenerated"))
         {
-            return $"not an alert: Log Analytics {table} row (telemetry, not an alert)";
+            return $"not an alert: Log Analytics {table} row (telemetry; 'aisoc baseline' reads sign-in, logon and process telemetry)";
+        }
+
+        if (record.Has("IncidentGrade") || (record.Has("OrgId") && record.Has("DetectorId")))
+        {
+            return "not an alert: labelled GUIDE evidence row (training data; 'aisoc train' and 'aisoc evaluate' read it)";
+        }
+
+        if (record.Has("EventID") && record.Has("Computer") && record.Has("TimeGenerated"))
+        {
+            return $"not an alert: Windows security event {record.Str("EventID")} (telemetry; 'aisoc baseline' reads logon events)";
+        }
+
+        if (record.Has("Timestamp") && record.Has("ActionType") && record.Has("DeviceName"))
+        {
+            return $"not an alert: Defender advanced hunting event ({record.Str("ActionType") ?? "no action type"}; telemetry, not an alert)";
         }
 
         if (record.Str("$id") is not null || LooksLikeEntityGraph(record))

@@ -11,6 +11,9 @@ public class NonAlertClassifierTests
     [InlineData("{\"kind\":\"Account\",\"properties\":{\"accountName\":\"administrator\"}}", "Sentinel Account entity without an alert")]
     [InlineData("{\"3\":{\"$id\":\"3\",\"Type\":\"host\"}}", "entity graph")]
     [InlineData("{\"Type\":\"SigninLogs\",\"TimeGenerated\":\"2024-01-01T00:00:00Z\"}", "Log Analytics SigninLogs row")]
+    [InlineData("{\"Id\":\"1\",\"OrgId\":\"2\",\"DetectorId\":\"3\",\"IncidentGrade\":\"TruePositive\"}", "labelled GUIDE evidence row")]
+    [InlineData("{\"EventID\":4624,\"Computer\":\"WS1\",\"TimeGenerated\":\"2024-01-01T00:00:00Z\"}", "Windows security event 4624")]
+    [InlineData("{\"Timestamp\":\"2024-01-01T00:00:00Z\",\"ActionType\":\"ProcessCreated\",\"DeviceName\":\"ws1\"}", "Defender advanced hunting event (ProcessCreated")]
     [InlineData("{\"_note\":\"text\"}", "no normalizer matches a record with fields _note")]
     [InlineData("[1,2]", "record is a JSON array")]
     public void Describe_KnownShape_NamesIt(string json, string expected)
