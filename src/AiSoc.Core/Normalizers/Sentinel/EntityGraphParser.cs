@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiSoc.Core.Parsing;
 
 namespace AiSoc.Core.Normalizers.Sentinel;
 
@@ -23,15 +24,15 @@ public static class EntityGraphParser
             return ParseElement(element, field);
         }
 
-        var text = element.GetString();
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("null", StringComparison.OrdinalIgnoreCase))
+        var utf8 = EmbeddedJson.Utf8Of(element);
+        if (EmbeddedJson.IsMissing(utf8))
         {
             return EntityGraph.Empty;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(utf8);
             return ParseElement(document.RootElement, field);
         }
         catch (JsonException error)

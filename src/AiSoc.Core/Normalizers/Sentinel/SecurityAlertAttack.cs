@@ -39,14 +39,28 @@ internal static partial class SecurityAlertAttack
             return;
         }
 
-        if (JsonFields.AsText(element) is not { } text)
+        if (element.ValueKind != JsonValueKind.String)
         {
+            return;
+        }
+
+        var utf8 = EmbeddedJson.Utf8Of(element);
+        if (EmbeddedJson.IsMissing(utf8))
+        {
+            return;
+        }
+
+        // Most rows carry large extended properties (saved search queries) without technique entries. Checking that
+        // they are valid JSON needs only a token scan, which costs far less than building a document.
+        if (utf8.AsSpan().IndexOf("echnique"u8) < 0)
+        {
+            WarnIfNotJsonObject(draft, utf8, field);
             return;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 draft.Warn($"{field}: ignored {document.RootElement.ValueKind} value where a JSON object was expected");
@@ -58,6 +72,30 @@ internal static partial class SecurityAlertAttack
         catch (JsonException error)
         {
             draft.Warn($"{field}: ignored text that is not valid JSON ({error.Message})");
+        }
+    }
+
+    private static void WarnIfNotJsonObject(AlertDraft draft, byte[] utf8, string field)
+    {
+        if (!EmbeddedJson.IsValid(utf8, out var error))
+        {
+            draft.Warn($"{field}: ignored text that is not valid JSON ({error})");
+            return;
+        }
+
+        var kind = utf8.AsSpan().TrimStart(" \t\r\n"u8)[0] switch
+        {
+            (byte)'{' => JsonValueKind.Object,
+            (byte)'[' => JsonValueKind.Array,
+            (byte)'"' => JsonValueKind.String,
+            (byte)'t' => JsonValueKind.True,
+            (byte)'f' => JsonValueKind.False,
+            (byte)'n' => JsonValueKind.Null,
+            _ => JsonValueKind.Number,
+        };
+        if (kind != JsonValueKind.Object)
+        {
+            draft.Warn($"{field}: ignored {kind} value where a JSON object was expected");
         }
     }
 
