@@ -12,6 +12,9 @@ public static class CliApplication
         var root = new RootCommand("AiSoc: an AI SOC analyst that normalizes, scores and correlates security alerts.");
         root.Subcommands.Add(TriageCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
+        root.Subcommands.Add(TuneCommand.Create(output, error, TimeProvider.System));
+        root.Subcommands.Add(TuneApplySuppressionCommand.Create(output, error, TimeProvider.System));
+        root.Subcommands.Add(MetricsCommand.Create(output, error));
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

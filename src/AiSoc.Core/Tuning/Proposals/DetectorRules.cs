@@ -76,5 +76,5 @@ internal static class DetectorRules
 
     private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    private static string Percent(double? share) => (share ?? 0).ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double? share) => ((share ?? 0) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace AiSoc.Core.Tuning.Reports;
 
-/// <summary>Formats figures for the Markdown reports, in the invariant culture.</summary>
-internal static class ReportFormat
+/// <summary>Formats figures for the tuning report and the metrics output, in the invariant culture.</summary>
+public static class ReportFormat
 {
     public static string Percent(double? share) =>
-        share is { } value ? value.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
+        share is { } value ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "n/a";
 
     public static string Time(DateTimeOffset? time) =>
         time is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "n/a";
