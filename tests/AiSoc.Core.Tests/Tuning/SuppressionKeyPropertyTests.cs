@@ -87,17 +87,19 @@ public sealed class SuppressionKeyPropertyTests
     private static List<Entity> RandomEntities(Random random)
     {
         // Small value pools make repeated values, and so suppression candidates, likely for every kind of entity.
-        var n = random.Next(3);
+        // Each entity draws its own value, so no attacker-controlled value always travels with a stable one.
+        int Pick() => random.Next(3);
+        var host = Pick();
         return
         [
-            new ProcessEntity { CommandLine = $"cmd.exe /c backup{n}.bat", ImageFileName = $"tool{n}.exe" },
-            new FileEntity { Name = $"report{n}.docx", Path = @"C:\Users\Public" },
-            new UrlEntity { Url = $"https://cdn{n}.example/update" },
-            new MailMessageEntity { Subject = $"Invoice {n}", Sender = $"billing{n}@fabrikam.example" },
-            new DomainEntity { Name = $"update{n}.example" },
-            new MalwareEntity { Name = $"Test/Eicar{n}" },
-            Cases.Account("user" + random.Next(3)),
-            new HostEntity { HostName = $"ws-{n}", Fqdn = $"ws-{n}.contoso.com", DefenderDeviceId = new string((char)('a' + n), 40) },
+            new ProcessEntity { CommandLine = $"cmd.exe /c backup{Pick()}.bat", ImageFileName = $"tool{Pick()}.exe" },
+            new FileEntity { Name = $"report{Pick()}.docx", Path = $@"C:\Users\Public\{Pick()}" },
+            new UrlEntity { Url = $"https://cdn{Pick()}.example/update" },
+            new MailMessageEntity { Subject = $"Invoice {Pick()}", Sender = $"billing{Pick()}@fabrikam.example" },
+            new DomainEntity { Name = $"update{Pick()}.example" },
+            new MalwareEntity { Name = $"Test/Eicar{Pick()}" },
+            Cases.Account("user" + Pick()),
+            new HostEntity { HostName = $"ws-{host}", Fqdn = $"ws-{host}.contoso.com", DefenderDeviceId = new string((char)('a' + host), 40) },
             random.Next(2) == 0 ? Cases.Ip($"203.0.113.{random.Next(256)}") : Cases.Ip($"2001:db8:1:{random.Next(2)}::{random.Next(1, 999)}"),
         ];
     }
