@@ -125,7 +125,7 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tune_InvalidConfigSetting_ExitsWithConfigErrorNamingSetting()
+    public void Tune_InvalidSetting_ExitsWithConfigError()
     {
         var config = _files.Write("tuning.json", """{"minSuppressionCases": 0}""");
 
@@ -136,7 +136,7 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tune_InvalidCaseRecord_ExitsWithInputErrorNamingField()
+    public void Tune_InvalidCaseRecord_NamesField()
     {
         var input = _files.Write("cases.ndjson",
             """{"schema":"aisoc.case/1","caseId":"c1","alertId":"a1","source":"s","title":"t","createdAt":"not a time","verdict":"TruePositive","decidedBy":"human"}""" + "\n");
@@ -149,7 +149,7 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void ApplySuppression_ProposalFromTune_WritesSuppressionAndAudit()
+    public void ApplySuppression_TuneProposal_WritesAudit()
     {
         CliRunner.Run("tune", LabelledSamples(), "--out", Out(), "--quiet");
         var proposals = Path.Combine(Out(), "proposals.json");
@@ -182,7 +182,7 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void ApplySuppression_MissingProposalsFile_ExitsWithInputError()
+    public void ApplySuppression_MissingFile_ExitsWithInputError()
     {
         var (exitCode, _, _) = CliRunner.Run("apply-suppression", Path.Combine(_files.Root, "nope.json"), "--id", "x",
             "--suppressions", Path.Combine(_files.Root, "s.json"), "--audit", Path.Combine(_files.Root, "a.ndjson"), "--by", "Dana Lead");

@@ -3,7 +3,7 @@ using AiSoc.Core.Tuning.Proposals;
 
 namespace AiSoc.Core.Tuning;
 
-/// <summary>Thresholds of the tuning proposer. Call <see cref="Validate"/> before use; the loader does.</summary>
+/// <summary>Thresholds of the tuning proposer. Call <see cref="Validate"/> before use. The loader and the proposer call it.</summary>
 public sealed record TuningOptions
 {
     /// <summary>Human-labelled cases a detector and entity key need, all benign, before a suppression is proposed.</summary>

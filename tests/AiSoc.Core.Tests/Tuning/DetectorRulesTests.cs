@@ -39,7 +39,7 @@ public sealed class DetectorRulesTests
     }
 
     [Fact]
-    public void Propose_RuleWithOneRareTechniqueAmongOthers_NotReviewed()
+    public void Propose_AnyRareTechnique_NotReviewed()
     {
         var outcomes = Cases.Many(20, "rule-mixed", CaseVerdict.BenignPositive, _ => [], techniques: ["T1059.001", "T1486"]);
 
@@ -49,7 +49,7 @@ public sealed class DetectorRulesTests
     }
 
     [Fact]
-    public void Propose_ParentOfRareSubTechnique_CanBeReviewed()
+    public void Propose_ParentOfRareTechnique_Reviewed()
     {
         var outcomes = Cases.Many(20, "rule-dumping", CaseVerdict.BenignPositive, _ => [], techniques: ["T1003"]);
 
@@ -79,7 +79,7 @@ public sealed class DetectorRulesTests
     }
 
     [Fact]
-    public void Propose_MostlyBenignAtHighSeverity_ProposesLowerSeverity()
+    public void Propose_MostlyBenignHigh_LowersSeverity()
     {
         var outcomes = Cases.Many(9, "rule-download", CaseVerdict.BenignPositive, _ => [], severity: Severity.High);
         outcomes.Add(Cases.Outcome("rule-download", CaseVerdict.TruePositive, severity: Severity.High, day: 30));
@@ -92,7 +92,7 @@ public sealed class DetectorRulesTests
     }
 
     [Fact]
-    public void Propose_MostlyTruePositiveAtLowSeverity_ProposesRaiseSeverity()
+    public void Propose_MostlyTruePositiveLow_RaisesSeverity()
     {
         var outcomes = Cases.Many(7, "rule-forwarding", CaseVerdict.TruePositive, _ => [], severity: Severity.Low);
         outcomes.AddRange(Cases.Many(3, "rule-forwarding", CaseVerdict.BenignPositive, _ => [], severity: Severity.Low));
@@ -105,7 +105,7 @@ public sealed class DetectorRulesTests
     }
 
     [Fact]
-    public void Propose_TechniqueOnIncidentWithoutDetector_ReportsCoverageGap()
+    public void Propose_UncoveredTechnique_ReportsGap()
     {
         var outcomes = new List<CaseOutcome>
         {
@@ -158,7 +158,7 @@ public sealed class DetectorRulesTests
     }
 
     [Fact]
-    public void Propose_VerdictsBeforeLastTraining_NotCountedForRetraining()
+    public void Propose_VerdictsBeforeTraining_NoRetraining()
     {
         var outcomes = Cases.Many(10, "rule-a", CaseVerdict.TruePositive, _ => []);
 

@@ -66,7 +66,7 @@ public sealed class OutcomeReaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_SentinelExportWithAutomationLabel_IsAutomationVerdict()
+    public void Load_AutomationLabel_IsAutomationVerdict()
     {
         var path = _files.Write("incidents.json", SentinelIncident("BenignPositive", labels: """{"labelName":"auto-closed","labelType":"User"}"""));
 

@@ -40,7 +40,7 @@ public sealed class SuppressionKeyPropertyTests
     }
 
     [Fact]
-    public void Propose_RandomOutcomes_EverySuppressionHasEvidenceAndExpiry()
+    public void Propose_RandomOutcomes_CiteEvidence()
     {
         for (var seed = 100; seed <= 130; seed++)
         {

@@ -97,7 +97,7 @@ public sealed class TuningProposerSuppressionTests
     }
 
     [Fact]
-    public void Propose_AutomationVerdictsTopUpHumanCount_NoSuppression()
+    public void Propose_AutomationTopUp_NoSuppression()
     {
         var account = Cases.Account("alex.wilber");
         var outcomes = Cases.Many(6, "rule-travel", CaseVerdict.BenignPositive, _ => [account]);
@@ -155,7 +155,7 @@ public sealed class TuningProposerSuppressionTests
     }
 
     [Fact]
-    public void Propose_ObjectIdAndUpnOnSameCases_OneSuppressionOnObjectId()
+    public void Propose_ObjectIdAndUpn_KeepsObjectId()
     {
         var account = Cases.Account("adele.vance");
         var outcomes = Cases.Many(10, "rule-travel", CaseVerdict.BenignPositive, _ => [account]);

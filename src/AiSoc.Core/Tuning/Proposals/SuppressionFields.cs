@@ -2,7 +2,7 @@ namespace AiSoc.Core.Tuning.Proposals;
 
 /// <summary>
 /// Entity fields a suppression may match. Each is an identifier the directory, the device inventory or the network
-/// assigns, so an attacker cannot choose it to hide activity. Command lines, file and process names, mail subjects
+/// assigns, not text that an attacker writes into the activity itself. Command lines, file and process names, mail subjects
 /// and URLs are attacker-controlled and never used.
 /// </summary>
 public static class SuppressionFields

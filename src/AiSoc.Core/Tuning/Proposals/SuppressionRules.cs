@@ -5,7 +5,7 @@ namespace AiSoc.Core.Tuning.Proposals;
 
 /// <summary>
 /// Proposes a suppression for each detector and stable entity key whose alerts were all benign by human verdict,
-/// over at least the configured number of cases. Any true positive, whoever set it, blocks the suppression.
+/// over at least the configured number of cases. A true positive set by a human or by automation blocks the suppression.
 /// </summary>
 internal static class SuppressionRules
 {

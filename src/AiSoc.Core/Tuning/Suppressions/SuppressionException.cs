@@ -1,6 +1,6 @@
 namespace AiSoc.Core.Tuning.Suppressions;
 
-/// <summary>A suppression could not be applied; the message says which proposal or file and why.</summary>
+/// <summary>A suppression could not be applied; the message names the proposal or file and the reason.</summary>
 public sealed class SuppressionException : Exception
 {
     public SuppressionException(string message)
