@@ -88,6 +88,29 @@ public sealed class OutcomeReaderTests : IDisposable
         Assert.False(outcome.IsHumanLabel);
     }
 
+    [Fact]
+    public void Load_AlertsInSeparateFile_TakeIncidentVerdict()
+    {
+        var incidents = _files.Write("in/incidents.json", """
+            [{"name":"inc-2","properties.incidentNumber":8,"properties.title":"Travel","properties.status":"Closed",
+              "properties.classification":"FalsePositive","properties.classificationReason":"IncorrectAlertLogic",
+              "properties.lastModifiedTimeUtc":"2026-11-03T10:00:00Z","properties.createdTimeUtc":"2026-11-03T09:00:00Z",
+              "Alerts":[{"ID":"al-9","Name":"Travel"}]}]
+            """);
+        _files.Write("in/alerts.json", """
+            {"value":[{"kind":"SecurityAlert","name":"al-9","properties":{"alertDisplayName":"Travel","alertType":"rule-travel",
+              "severity":"Medium","systemAlertId":"al-9","timeGenerated":"2026-11-03T08:59:00Z"}}]}
+            """);
+
+        var outcome = Assert.Single(Loader().Load([Path.GetDirectoryName(incidents)!]).Outcomes);
+
+        Assert.Equal("inc-2", outcome.CaseId);
+        Assert.Equal(CaseVerdict.FalsePositive, outcome.Verdict);
+        Assert.Equal(VerdictSource.Human, outcome.DecidedBy);
+        Assert.Equal("IncorrectAlertLogic", outcome.VerdictReason);
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero), outcome.ClosedAt);
+    }
+
     [Theory]
     [InlineData("truePositive", CaseVerdict.TruePositive)]
     [InlineData("informationalExpectedActivity", CaseVerdict.BenignPositive)]

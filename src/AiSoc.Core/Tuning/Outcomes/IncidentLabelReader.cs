@@ -61,10 +61,11 @@ internal static class IncidentLabelReader
 
     private static IncidentLabel? ReadSentinel(JsonElement item, IReadOnlySet<string> automationLabels)
     {
-        if (item.ValueKind != JsonValueKind.Object
-            || item.Str("type") is not { } type
-            || !type.EndsWith("SecurityInsights/incidents", StringComparison.OrdinalIgnoreCase)
-            || item.Str("name") is not { } id)
+        // The same shape test as the incident normalizer: the REST resource type, or an incident number in a
+        // flattened export.
+        var isIncident = item.Str("type") is { } type && type.EndsWith("SecurityInsights/incidents", StringComparison.OrdinalIgnoreCase)
+            || item.Has("properties.incidentNumber") || item.Get("properties", "incidentNumber") is not null;
+        if (item.ValueKind != JsonValueKind.Object || !isIncident || SentinelIncidentId(item) is not { } id)
         {
             return null;
         }
@@ -73,15 +74,28 @@ internal static class IncidentLabelReader
         var labelNames = JsonFields.Items(item.Get("properties", "labels")).Select(label => label.Str("labelName"));
 
         // NOTE: The Sentinel incident resource has no closing time or closing identity, so the last modification of a
-        // closed incident stands in for the closing time and a configured label marks an automatic closure.
+        // closed incident is used as the closing time, and a configured label marks an automatic closure.
         return new IncidentLabel
         {
             ProviderIncidentId = id,
             Reason = item.Str("properties", "classificationReason"),
             ClosedAt = closed ? Time(item.Str("properties", "lastModifiedTimeUtc")) : null,
             ClosedByAutomation = labelNames.Any(name => name is not null && automationLabels.Contains(name)),
-            Techniques = Techniques(item.Get("properties", "additionalData")?.Get("techniques")),
+            Techniques = Techniques(item.Get("properties", "additionalData")?.Get("techniques") ?? item.Get("properties.additionalData.techniques")),
         };
+    }
+
+    // The incident normalizer takes the name, else the last segment of the resource id.
+    private static string? SentinelIncidentId(JsonElement item)
+    {
+        if (item.Str("name") is { } name)
+        {
+            return name;
+        }
+
+        var resourceId = item.Str("id");
+        var slash = resourceId?.LastIndexOf('/') ?? -1;
+        return resourceId is not null && slash < resourceId.Length - 1 ? resourceId[(slash + 1)..] : null;
     }
 
     private static IncidentLabel? ReadGraph(JsonElement item, IReadOnlySet<string> automationLabels)

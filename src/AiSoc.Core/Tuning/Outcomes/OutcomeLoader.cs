@@ -7,8 +7,10 @@ namespace AiSoc.Core.Tuning.Outcomes;
 public sealed record OutcomeSet(IReadOnlyList<CaseOutcome> Outcomes, IReadOnlyList<string> Files, IReadOnlyList<RejectedRecord> Rejects);
 
 /// <summary>Reads case records and labelled exports from files and folders, choosing the reader per file.</summary>
-public sealed class OutcomeLoader(ILoggerFactory loggerFactory)
+public sealed partial class OutcomeLoader(ILoggerFactory loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<OutcomeLoader>();
+
     /// <summary>Labels or tags that mark a provider incident closed by automation.</summary>
     public IReadOnlySet<string> AutomationLabels { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -25,7 +27,9 @@ public sealed class OutcomeLoader(ILoggerFactory loggerFactory)
         {
             if (IsCaseRecordFile(file))
             {
-                outcomes.AddRange(CaseRecordReader.Read(file));
+                var cases = CaseRecordReader.Read(file);
+                outcomes.AddRange(cases);
+                LogCaseRecordsRead(_logger, cases.Count, file);
             }
             else
             {
@@ -42,6 +46,8 @@ public sealed class OutcomeLoader(ILoggerFactory loggerFactory)
             rejects = ingest.Rejects;
         }
 
+        var humanLabels = outcomes.Count(o => o.IsHumanLabel);
+        LogOutcomesLoaded(_logger, outcomes.Count, catalog.Files.Count, humanLabels, rejects.Count);
         return new OutcomeSet(outcomes, catalog.Files, rejects);
     }
 
@@ -56,4 +62,11 @@ public sealed class OutcomeLoader(ILoggerFactory loggerFactory)
             throw new InputReadException(file, error);
         }
     }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Read {CaseCount} case records from {File}")]
+    private static partial void LogCaseRecordsRead(ILogger logger, int caseCount, string file);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Outcomes loaded: {OutcomeCount} alerts from {FileCount} files, {HumanLabelCount} with human verdicts, {RejectedCount} export records rejected")]
+    private static partial void LogOutcomesLoaded(ILogger logger, int outcomeCount, int fileCount, int humanLabelCount, int rejectedCount);
 }
