@@ -15,6 +15,9 @@ public static class CliApplication
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
         root.Subcommands.Add(BaselineCommand.Create(output, error));
+        root.Subcommands.Add(TuneCommand.Create(output, error, TimeProvider.System));
+        root.Subcommands.Add(TuneApplySuppressionCommand.Create(output, error, TimeProvider.System));
+        root.Subcommands.Add(MetricsCommand.Create(output, error));
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
