@@ -114,7 +114,7 @@ public sealed class TriageEndToEndTests : IDisposable
         Assert.Contains("| Records read | Normalized | Rejected |", report, StringComparison.Ordinal);
     }
 
-    private static string SamplesPath() => Path.Combine(RepositoryRoot(), "samples");
+    private static string SamplesPath() => Path.Combine(RepositoryRoot(), "samples", "alerts");
 
     private static string RepositoryRoot()
     {
