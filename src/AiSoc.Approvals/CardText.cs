@@ -5,12 +5,13 @@ namespace AiSoc.Approvals;
 
 /// <summary>
 /// Makes alert-provided text safe for an Adaptive Card TextBlock, which Teams renders as Markdown and auto-links.
-/// Control characters become spaces, URL schemes and host names are defanged (<c>hxxps</c>, <c>[.]</c>), and
-/// Markdown punctuation is escaped, so the text shows as written and never as a link.
+/// Control characters become spaces, angle brackets become single guillemets so no HTML tag survives, URL
+/// schemes and host names are defanged (<c>hxxps</c>, <c>[.]</c>), and Markdown punctuation is escaped, so
+/// the text never renders as a link.
 /// </summary>
 public static partial class CardText
 {
-    private const string MarkdownSpecial = "\\`*_[]()<>#!|~";
+    private const string MarkdownSpecial = "\\`*_[]()#!|~";
 
     public static string Plain(string? text, int maxLength = 200)
     {
@@ -28,6 +29,10 @@ public static partial class CardText
             if (c == '\u0001')
             {
                 builder.Append("\\[.\\]");
+            }
+            else if (c is '<' or '>')
+            {
+                builder.Append(c == '<' ? '‹' : '›');
             }
             else if (char.IsControl(c))
             {
