@@ -6,8 +6,8 @@ namespace AiSoc.Approvals;
 
 /// <summary>
 /// Decides approval requests for every channel (page, bot, API). Checks run in this order: token, app role, MFA,
-/// known id, still pending, not expired, plan hash, approver not a target; then one compare-and-swap moves the
-/// request out of pending. Every attempt, refused or not, is written to the audit log.
+/// known id, not expired, still pending, plan hash, and approver not a target. Then one compare-and-swap moves the
+/// request out of pending. Every attempt, rejected or not, is written to the audit log.
 /// </summary>
 public sealed class ApprovalHandler
 {
@@ -48,8 +48,8 @@ public sealed class ApprovalHandler
             return (null, new ApprovalResult(ApprovalOutcome.Unauthenticated, failure!, null));
         }
 
-        // App roles are assigned to the approval app itself; group claims can be overage-truncated and mean
-        // different things to different apps, so they are never used.
+        // App roles are assigned to the approval app itself. Group claims are never used, because they can be cut
+        // short by the group overage limit and mean different things to different apps.
         if (!approver.Roles.Contains(_options.ApproverRole, StringComparer.Ordinal))
         {
             return (approver, new ApprovalResult(ApprovalOutcome.Forbidden, $"the approver does not hold the app role {_options.ApproverRole}", null));

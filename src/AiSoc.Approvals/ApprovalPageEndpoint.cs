@@ -14,8 +14,8 @@ public sealed record ApprovalPageRequest(string Method, string ApprovalId, strin
 public sealed record ApprovalPageResponse(int StatusCode, string Html, ApprovalResult? Result);
 
 /// <summary>
-/// Serves the approval page. GET only shows the request, because mail and chat link scanners open links and must
-/// never decide anything; only a POST with a valid anti-forgery token and bearer token reaches the handler.
+/// Serves the approval page. GET only shows the request, because mail and chat link scanners open links. Only a
+/// POST with a valid anti-forgery token reaches the handler, which then validates the bearer token.
 /// </summary>
 public sealed class ApprovalPageEndpoint
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AiSoc.Approvals;
 
-/// <summary>State of an approval request; it leaves pending exactly once.</summary>
+/// <summary>State of an approval request. <see cref="ApprovalHandler"/> moves it out of pending at most once.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ApprovalStatus>))]
 public enum ApprovalStatus
 {

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace AiSoc.Approvals;
 
 /// <summary>
-/// Makes alert-provided text safe for an Adaptive Card TextBlock, which Teams renders as Markdown and auto-links.
+/// Makes alert-provided text safe for an Adaptive Card TextBlock, whose text supports a Markdown subset with links
+/// (adaptivecards.io TextBlock schema). Some hosts may also link bare URLs.
 /// Control characters become spaces, angle brackets become single guillemets so no HTML tag survives, URL
 /// schemes and host names are defanged (<c>hxxps</c>, <c>[.]</c>), and Markdown punctuation is escaped, so
 /// the text never renders as a link.

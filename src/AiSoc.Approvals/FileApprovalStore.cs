@@ -7,8 +7,8 @@ namespace AiSoc.Approvals;
 
 /// <summary>
 /// An <see cref="IApprovalStore"/> with one JSON file per request in a folder. Every read and compare-and-swap
-/// holds the file open with <see cref="FileShare.None"/>, so concurrent writers in this or another .NET process
-/// take turns.
+/// opens the file with <see cref="FileShare.None"/>, so concurrent writers in this or another .NET process take
+/// turns.
 /// </summary>
 public sealed partial class FileApprovalStore : IApprovalStore
 {

@@ -5,9 +5,10 @@ namespace AiSoc.Core.Audit;
 
 /// <summary>
 /// An <see cref="IAuditLog"/> that appends one JSON record per line (NDJSON) to a file, each carrying the hash of
-/// the previous record. Appends within one process are serialized.
+/// the previous record. Appends through one instance are serialized.
 /// </summary>
-/// <remarks>NOTE: two processes must not append to the same file, because each keeps the chain head in memory.</remarks>
+/// <remarks>NOTE: use one instance per file; two instances or processes appending to the same file would fork the
+/// chain, because each keeps the chain head in memory.</remarks>
 public sealed class FileAuditLog : IAuditLog, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

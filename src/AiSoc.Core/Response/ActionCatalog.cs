@@ -4,8 +4,8 @@ namespace AiSoc.Core.Response;
 
 /// <summary>
 /// Names, allowed target kinds and containment flags of the action catalogue. Containment actions change the state
-/// of an account, device, application or network path; they count against the blast-radius limit and are never run
-/// automatically on protected entities.
+/// of an account, device, application or network path. They count against the blast-radius limit, and the policy
+/// never runs them automatically on protected entities.
 /// </summary>
 public static class ActionCatalog
 {

@@ -72,7 +72,7 @@ public sealed class FileActionRateCounter : IActionRateCounter
         return new RateCounterValue(file.Count, file.Version.ToString(CultureInfo.InvariantCulture));
     }
 
-    // Another writer holds the file only for one read-modify-write, so a short retry loop is enough.
+    // Another writer keeps the file open only for one read-modify-write, so a short retry loop is enough.
     private static async Task<FileStream> OpenExclusiveAsync(string path, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

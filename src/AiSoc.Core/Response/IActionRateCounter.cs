@@ -2,7 +2,8 @@ namespace AiSoc.Core.Response;
 
 /// <summary>
 /// Counts automatic containment actions per action kind and fixed time window, shared by every investigation.
-/// Writers use compare-and-swap on an ETag, so concurrent increments never lose an update and never pass a limit.
+/// Writers use compare-and-swap on an ETag, so concurrent increments never lose an update, and
+/// <see cref="BlastRadiusGate"/> never passes a limit.
 /// </summary>
 public interface IActionRateCounter
 {

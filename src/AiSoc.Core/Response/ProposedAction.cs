@@ -24,8 +24,8 @@ public sealed class ProposedAction
     public string? ConfirmRole { get; init; }
 
     /// <summary>
-    /// Investigation id, action type and target key, joined with <c>|</c>. An executor runs an action with a
-    /// given key at most once, however often the plan is retried.
+    /// Investigation id, action type and target key, joined with <c>|</c>. Executors must run an action with a
+    /// given key at most once, however often the plan is retried; this library does not track executions.
     /// </summary>
     public required string IdempotencyKey { get; init; }
 }

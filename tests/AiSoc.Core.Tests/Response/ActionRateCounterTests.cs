@@ -40,6 +40,19 @@ public sealed class ActionRateCounterTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task TryReserve_AllReadSameETag_StopsAtLimit(string kind)
+    {
+        var inner = Create(kind);
+        var counter = new InterleavingRateCounter(inner, readers: 8);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => BlastRadiusGate.TryReserveAsync(counter, "isolate-device", Window, limit: 3))));
+
+        Assert.Equal(3, results.Count(reserved => reserved));
+        Assert.Equal(3, (await inner.GetAsync("isolate-device", Window)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task TryReserve_OtherKind_HasOwnCounter(string kind)
     {
         var counter = Create(kind);

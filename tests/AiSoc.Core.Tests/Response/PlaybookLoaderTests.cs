@@ -24,7 +24,7 @@ public class PlaybookLoaderTests
     }
 
     [Fact]
-    public void LoadFolder_GoldenSaml_RotatesCertificateTwiceAsManualTasks()
+    public void LoadFolder_GoldenSaml_HasTwoRotations()
     {
         var goldenSaml = ResponseFixtures.ShippedPlaybooks().Find("golden-saml")!;
 
@@ -37,7 +37,7 @@ public class PlaybookLoaderTests
     }
 
     [Fact]
-    public void LoadFiles_UnknownActionType_NamesFileAndField()
+    public void LoadFiles_UnknownType_NamesField()
     {
         var yaml = Playbook(ValidAction.Replace("revoke-sessions", "wipe-device", StringComparison.Ordinal));
 
@@ -51,7 +51,7 @@ public class PlaybookLoaderTests
     }
 
     [Fact]
-    public void LoadFiles_TargetNotValidForType_NamesTargetField()
+    public void LoadFiles_WrongTargetKind_NamesTarget()
     {
         var yaml = Playbook(ValidAction.Replace("target: account", "target: host", StringComparison.Ordinal));
 
@@ -76,7 +76,7 @@ public class PlaybookLoaderTests
     }
 
     [Fact]
-    public void LoadFiles_ManualTaskWithoutConfirmRole_NamesConfirmRole()
+    public void LoadFiles_ManualTaskNoRole_NamesConfirmRole()
     {
         var action = """
               - id: call-user
@@ -127,7 +127,7 @@ public class PlaybookLoaderTests
     }
 
     [Fact]
-    public void LoadFiles_DuplicateIdAcrossFiles_NamesSecondFile()
+    public void LoadFiles_DuplicateId_NamesSecondFile()
     {
         var yaml = Playbook(ValidAction);
 

@@ -65,7 +65,7 @@ public class ResponsePlanBuilderTests
     }
 
     [Fact]
-    public void Build_GoldenSaml_KeepsBothRotationsAsSeparateSteps()
+    public void Build_GoldenSaml_KeepsRotationsSeparate()
     {
         var playbook = ResponseFixtures.ShippedPlaybooks().Find("golden-saml")!;
 

@@ -10,7 +10,7 @@ public class ResponsePolicyTests
     private readonly FakeTimeProvider _time = new(ResponseFixtures.Now);
 
     [Fact]
-    public async Task Evaluate_SamePlaybook_AutoRunsLowAndHoldsHighImpact()
+    public async Task Evaluate_LowAndHighImpact_SplitDecisions()
     {
         var policy = Policy(ResponseFixtures.LiveOptions());
 
@@ -26,7 +26,7 @@ public class ResponsePolicyTests
     }
 
     [Fact]
-    public async Task Evaluate_HighImpactAllowedAndAutoRun_AutoRuns()
+    public async Task Evaluate_HighImpactAllowed_AutoRuns()
     {
         var options = ResponseFixtures.LiveOptions();
         options.MaxAutoImpact = ImpactLevel.High;
