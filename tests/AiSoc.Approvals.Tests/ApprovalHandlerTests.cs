@@ -106,7 +106,7 @@ public sealed class ApprovalHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Decide_NoMfa_IsRefused()
+    public async Task Decide_NoMfa_ReturnsMfaRequired()
     {
         var token = _tokens.Create(amr: ["pwd"]);
 
@@ -118,7 +118,7 @@ public sealed class ApprovalHandlerTests : IDisposable
     [Theory]
     [InlineData(ApprovalFixtures.TargetOid, "someone@contoso.com")]
     [InlineData("33333333-3333-3333-3333-333333333333", "ALICE@contoso.com")]
-    public async Task Decide_ApproverIsTarget_IsRefused(string oid, string upn)
+    public async Task Decide_ApproverIsTarget_ReturnsSelfApproval(string oid, string upn)
     {
         var token = _tokens.Create(oid: oid, upn: upn);
 
@@ -129,7 +129,7 @@ public sealed class ApprovalHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Decide_StalePlanHash_IsRefused()
+    public async Task Decide_StalePlanHash_ReturnsStalePlan()
     {
         var result = await _handler.DecideAsync(Decision(approve: true) with { PlanHash = new string('0', 64) });
 

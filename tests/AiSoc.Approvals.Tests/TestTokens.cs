@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AiSoc.Approvals.Tests;
 
-/// <summary>Signs approver tokens locally with a generated RSA key, as Entra ID would.</summary>
+/// <summary>Signs approver tokens locally with a generated RSA key, with the claims Entra ID access tokens carry (tid, oid, upn, roles, amr).</summary>
 internal sealed class TestTokens : IDisposable
 {
     public const string TenantId = "72f988bf-0000-0000-0000-000000000001";

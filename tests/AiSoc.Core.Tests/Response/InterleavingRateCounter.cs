@@ -3,8 +3,8 @@ using AiSoc.Core.Response;
 namespace AiSoc.Core.Tests.Response;
 
 /// <summary>
-/// Wraps a counter so that the first <c>readers</c> reads all wait for each other. Every caller then sees the
-/// same ETag before anyone increments, which is the worst interleaving for a compare-and-swap loop.
+/// Wraps a counter so that the first <c>readers</c> reads wait for each other. Every caller then sees the same
+/// ETag before anyone increments. That is the worst interleaving for a compare-and-swap loop.
 /// </summary>
 internal sealed class InterleavingRateCounter(IActionRateCounter inner, int readers) : IActionRateCounter
 {
