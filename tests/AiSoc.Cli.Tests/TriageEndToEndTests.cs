@@ -41,6 +41,22 @@ public sealed class TriageEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Triage_ProviderIncidentWithoutAlerts_IsStillAnIncident()
+    {
+        var outDirectory = Path.Combine(_files.Root, "out");
+
+        CliRunner.Run("triage", SharedData.PathOf("sentinel/GetIncidentById_2024-09-01.json"), "--out", outDirectory, "--quiet");
+
+        using var incidents = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "incidents.json")));
+        var incident = Assert.Single(incidents.RootElement.EnumerateArray().ToList());
+        Assert.Equal("My incident", Text(incident, "title"));
+        Assert.Equal("high", Text(incident, "severity"));
+        Assert.Equal("needs-context", Text(incident, "verdict"));
+        Assert.Equal("73e01a99-5cd7-4139-a149-9f2736ff2ab5", incident.GetProperty("providerIncidentIds")[0].GetString());
+        Assert.Equal(0, incident.GetProperty("alertIds").GetArrayLength());
+    }
+
+    [Fact]
     public void Triage_RealExports_AlertsMeetOutputContract()
     {
         var outDirectory = Path.Combine(_files.Root, "out");

@@ -40,7 +40,7 @@ public sealed partial class TriageRunner(
         var scoringTime = stopwatch.ElapsedMilliseconds - ingestTime - correlationTime;
 
         var alertsById = ingest.Alerts.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var incidents = IncidentSummaryFactory.Create(correlation.Incidents, alertsById);
+        var incidents = IncidentSummaryFactory.Create(correlation.Incidents, alertsById, ingest.ProviderIncidents);
         var heldBack = correlation.Incidents.SelectMany(i => i.HeldBackEntities)
             .DistinctBy(h => (h.Key, h.Reason))
             .OrderBy(h => h.Key, StringComparer.Ordinal)
