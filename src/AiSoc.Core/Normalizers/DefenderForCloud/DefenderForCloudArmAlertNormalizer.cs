@@ -46,7 +46,7 @@ public sealed class DefenderForCloudArmAlertNormalizer : IRecordNormalizer
         var draft = new AlertDraft(SourceProduct.DefenderForCloud, raw)
         {
             ProductName = properties.Str("productName"),
-            ProviderAlertId = properties.Str("systemAlertId") ?? record.Str("name"),
+            ProviderAlertId = ProviderAlertIds.Canonical(properties.Str("systemAlertId") ?? record.Str("name")),
             Title = properties.Str("alertDisplayName"),
             Description = properties.Str("description"),
             Severity = SeverityParser.Parse(properties.Str("severity")),

@@ -19,7 +19,7 @@ internal static class SecurityAlertRowReader
             ProductName = record.Str("ProductName"),
 
             // The product's own id comes first, so the same alert read from Graph or the product API deduplicates.
-            ProviderAlertId = record.Str("VendorOriginalId") ?? record.Str("ProviderAlertId") ?? record.Str("SystemAlertId"),
+            ProviderAlertId = ProviderAlertIds.Canonical(record.Str("VendorOriginalId") ?? record.Str("ProviderAlertId") ?? record.Str("SystemAlertId")),
             Title = record.Str("AlertDisplayName") ?? record.Str("AlertName"),
             Description = record.Str("Description"),
             Severity = SeverityParser.Parse(record.Str("Severity")),

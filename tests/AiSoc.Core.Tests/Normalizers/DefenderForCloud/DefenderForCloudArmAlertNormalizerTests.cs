@@ -61,7 +61,7 @@ public class DefenderForCloudArmAlertNormalizerTests
         var alert = Normalize(ArmAlert);
 
         Assert.Equal(SourceProduct.DefenderForCloud, alert.Source);
-        Assert.Equal("2517538088322968242_421e8a0b-1f62-4b3b-9b1d-3b0f2d06c3a1", alert.ProviderAlertId);
+        Assert.Equal("421e8a0b-1f62-4b3b-9b1d-3b0f2d06c3a1", alert.ProviderAlertId);
         Assert.Equal("Suspicious process executed", alert.Title);
         Assert.Equal(Severity.High, alert.Severity);
         Assert.Equal("Active", alert.Status);

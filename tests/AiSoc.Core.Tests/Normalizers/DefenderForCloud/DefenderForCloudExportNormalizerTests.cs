@@ -36,7 +36,7 @@ public class DefenderForCloudExportNormalizerTests
         var alert = NormalizeSample();
 
         Assert.Equal(SourceProduct.DefenderForCloud, alert.Source);
-        Assert.Equal("2517184898549829577_cdcf9f94-ec53-47a6-ab87-76130f87218d", alert.ProviderAlertId);
+        Assert.Equal("cdcf9f94-ec53-47a6-ab87-76130f87218d", alert.ProviderAlertId);
         Assert.Equal("[SAMPLE ALERT] Login from a suspicious IP", alert.Title);
         Assert.Equal("Microsoft Defender for Cloud", alert.ProductName);
         Assert.Equal(Severity.Medium, alert.Severity);
