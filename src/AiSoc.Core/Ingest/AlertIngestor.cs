@@ -28,6 +28,7 @@ public sealed partial class AlertIngestor(NormalizerRegistry registry, ILogger<A
             foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
             {
                 processor.Process(batch);
+                batch.Release();
             }
 
             processors[i] = processor;

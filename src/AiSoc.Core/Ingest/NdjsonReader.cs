@@ -12,7 +12,7 @@ public static class NdjsonReader
     public static IEnumerable<RecordBatch> Read(string path, string displayPath, int batchBytes = 4 * 1024 * 1024)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[batchBytes];
+        var buffer = BatchBuffers.Rent(batchBytes);
         var filled = 0;
         long line = 1;
         long record = 0;
@@ -35,7 +35,10 @@ public static class NdjsonReader
             if (end <= start)
             {
                 // One line longer than the buffer: grow and read on.
-                Array.Resize(ref buffer, buffer.Length * 2);
+                var larger = BatchBuffers.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                BatchBuffers.Return(buffer);
+                buffer = larger;
                 continue;
             }
 
@@ -55,17 +58,21 @@ public static class NdjsonReader
                 position = lineEnd + 1;
             }
 
-            yield return new RecordBatch(records, end);
+            // The next batch gets another buffer because workers still read this one; they release it when done.
+            var next = isLast ? null : BatchBuffers.Rent(buffer.Length);
+            if (next is not null)
+            {
+                buffer.AsSpan(end, filled - end).CopyTo(next);
+            }
+
+            yield return new RecordBatch(records, end, buffer);
             bomLength = 0;
 
-            if (isLast)
+            if (next is null)
             {
                 yield break;
             }
 
-            // The next batch gets a fresh buffer because workers still read this one.
-            var next = new byte[buffer.Length];
-            buffer.AsSpan(end, filled - end).CopyTo(next);
             filled -= end;
             buffer = next;
         }
