@@ -83,7 +83,7 @@ public sealed class TemplateNarrativeWriter : INarrativeWriter
     private static List<RecommendedStep> BuildSteps(NarrativeRequest request)
     {
         var steps = request.ProposedActions
-            .Select(a => new RecommendedStep($"Review the proposed action {a.ActionType} on {a.Target}: {a.Impact}", a.ActionType, a.Target))
+            .Select(a => new RecommendedStep($"Review the proposed action; impact: {a.Impact}", a.ActionType, a.Target))
             .ToList();
 
         steps.Add(new RecommendedStep("Review the alerts of the incident in their source product and confirm the activity with the owner of the affected entities."));

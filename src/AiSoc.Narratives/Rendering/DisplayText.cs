@@ -28,8 +28,8 @@ public static partial class DisplayText
         return result.Trim();
     }
 
-    // [label](target) and ![label](target), including reference-style [label][ref].
-    [GeneratedRegex(@"!?\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // [label](target) and ![label](target) with one level of parentheses in the target, and reference-style [label][ref].
+    [GeneratedRegex(@"!?\[([^\]\r\n]*)\](?:\((?:[^()\r\n]|\([^()\r\n]*\))*\)|\[[^\]\r\n]*\])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MarkdownLinkPattern();
 
     // Tags, comments and autolinks such as <https://x>, <b>, </a>, <!-- -->.

@@ -112,9 +112,9 @@ public static class NarrativeRenderer
             ? step.Text
             : $"{step.Text} (proposed action {step.ActionType} on {step.Target})";
 
-    private static string DroppedNote(int count) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{count} recommendation(s) outside the response plan were dropped.");
+    private static string DroppedNote(int count) => count == 1
+        ? "1 recommendation outside the response plan was dropped."
+        : string.Create(CultureInfo.InvariantCulture, $"{count} recommendations outside the response plan were dropped.");
 
     private static void AppendParagraph(StringBuilder builder, string heading, string text)
     {
