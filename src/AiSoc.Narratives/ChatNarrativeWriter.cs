@@ -25,8 +25,8 @@ public sealed class ChatNarrativeWriter : INarrativeWriter
 
     private readonly ChatOptions _chatOptions;
 
-    /// <param name="chatClient">The model client, usually from <see cref="NarrativeChatClientFactory"/>; null selects the template.</param>
-    /// <param name="options">Validated at construction; invalid options throw <see cref="ArgumentException"/>.</param>
+    /// <param name="chatClient">The model client, usually from <see cref="NarrativeChatClientFactory"/>, or null to use the template.</param>
+    /// <param name="options">Validated at construction, so invalid options throw <see cref="ArgumentException"/>.</param>
     public ChatNarrativeWriter(
         IChatClient? chatClient,
         NarrativeOptions options,
@@ -80,7 +80,7 @@ public sealed class ChatNarrativeWriter : INarrativeWriter
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Both our timeout and the client's network timeout arrive here; either way the model took too long.
+            // Both our timeout and the client's network timeout arrive here, and either way the model took too long.
             NarrativeLog.NarrativeRequestFailed(_logger, incidentId, ElapsedMs(started), ex);
             return FallBack(request, started, NarrativeFallbackReason.Timeout, $"No answer within {_options.Timeout}.");
         }
@@ -91,7 +91,8 @@ public sealed class ChatNarrativeWriter : INarrativeWriter
         catch (ClientResultException ex)
         {
             NarrativeLog.NarrativeRequestFailed(_logger, incidentId, ElapsedMs(started), ex);
-            return FallBack(request, started, NarrativeFallbackReason.TransportError, $"HTTP {ex.Status}.");
+            var detail = ex.Status == 0 ? $"Network error: {ex.Message}" : $"HTTP {ex.Status}.";
+            return FallBack(request, started, NarrativeFallbackReason.TransportError, detail);
         }
         catch (HttpRequestException ex)
         {

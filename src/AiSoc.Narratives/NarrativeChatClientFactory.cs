@@ -15,7 +15,7 @@ public static class NarrativeChatClientFactory
     /// The client retries at most <see cref="NarrativeOptions.MaxRetries"/> times and gives each try at most
     /// <see cref="NarrativeOptions.Timeout"/>, so the writer's own timeout is the one that applies.
     /// </summary>
-    /// <param name="options">The narrative options; invalid options throw <see cref="ArgumentException"/>.</param>
+    /// <param name="options">The narrative options. Invalid options throw <see cref="ArgumentException"/>.</param>
     /// <param name="tokenCredential">The Entra ID credential when <see cref="NarrativeOptions.CredentialKind"/> is TokenCredential.</param>
     public static IChatClient? Create(NarrativeOptions options, TokenCredential? tokenCredential = null)
     {

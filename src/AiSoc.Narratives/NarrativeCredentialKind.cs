@@ -6,6 +6,6 @@ public enum NarrativeCredentialKind
     /// <summary>An API key from <see cref="NarrativeOptions.ApiKey"/>.</summary>
     ApiKey,
 
-    /// <summary>A Microsoft Entra ID token credential supplied by the host; Azure OpenAI only.</summary>
+    /// <summary>A Microsoft Entra ID token credential supplied by the host, for Azure OpenAI only.</summary>
     TokenCredential,
 }

@@ -26,7 +26,7 @@ public sealed class NarrativeOptions
     public int MaxRetries { get; set; } = 1;
 
     /// <summary>
-    /// True to request structured output with <see cref="NarrativeJsonSchema"/>; false to request a plain JSON object,
+    /// True to request structured output with <see cref="NarrativeJsonSchema"/>, or false to request a plain JSON object
     /// for deployments without structured output. The answer is validated against the schema either way.
     /// </summary>
     public bool UseJsonSchema { get; set; } = true;
@@ -37,6 +37,6 @@ public sealed class NarrativeOptions
     /// <summary>The maximum length in characters of one attacker-controlled value in the prompt, such as a command line.</summary>
     public int MaxFieldLength { get; set; } = 300;
 
-    /// <summary>The maximum number of alerts described in one prompt; the incident's first alerts in time order are kept.</summary>
+    /// <summary>The maximum number of alerts described in one prompt. The incident's first alerts in time order are kept.</summary>
     public int MaxAlerts { get; set; } = 25;
 }

@@ -7,7 +7,7 @@ public static class NarrativeOptionsValidator
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Returns every problem of <paramref name="options"/>; empty when the options are valid.</summary>
+    /// <summary>Returns every problem of <paramref name="options"/>, or an empty list when the options are valid.</summary>
     public static IReadOnlyList<string> Validate(NarrativeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -6,7 +6,7 @@ namespace AiSoc.Narratives;
 /// <summary>The evidence a narrative is written from: one incident, its alerts and the policy's proposed actions.</summary>
 /// <param name="Incident">The correlated incident.</param>
 /// <param name="Alerts">The incident's alerts. Their text fields are attacker-controlled.</param>
-/// <param name="ProposedActions">The policy's plan; empty when the policy proposes nothing.</param>
+/// <param name="ProposedActions">The policy's plan, empty when the policy proposes nothing.</param>
 public sealed record NarrativeRequest(
     IncidentSummary Incident,
     IReadOnlyList<NormalizedAlert> Alerts,

@@ -6,5 +6,5 @@ namespace AiSoc.Narratives;
 /// The proposed action type that the step recommends, or null for an investigation step that changes nothing,
 /// such as reviewing sign-in logs.
 /// </param>
-/// <param name="Target">The target of <paramref name="ActionType"/>; null for an investigation step.</param>
+/// <param name="Target">The target of <paramref name="ActionType"/>, or null for an investigation step.</param>
 public sealed record RecommendedStep(string Text, string? ActionType = null, string? Target = null);

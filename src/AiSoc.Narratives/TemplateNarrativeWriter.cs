@@ -5,7 +5,7 @@ namespace AiSoc.Narratives;
 
 /// <summary>
 /// Writes a deterministic narrative from the incident's fields alone. It is the default when no model is configured
-/// and the fallback whenever the model's answer cannot be used.
+/// and the fallback whenever the model's output cannot be used.
 /// </summary>
 public sealed class TemplateNarrativeWriter : INarrativeWriter
 {

@@ -26,7 +26,7 @@ public sealed class ChatNarrativeWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_AzureProvider_CallsDeploymentWithApiKey()
+    public async Task WriteAsync_Azure_CallsDeploymentPath()
     {
         await using var server = await FakeChatServer.StartAsync();
         server.Enqueue(CannedReplies.Completion(CannedReplies.ValidAnswerJson()));
@@ -114,7 +114,7 @@ public sealed class ChatNarrativeWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ContentFilterHttp400_FallsBackToTemplate()
+    public async Task WriteAsync_ContentFilter400_FallsBack()
     {
         await using var server = await FakeChatServer.StartAsync();
         server.Enqueue(CannedReplies.ContentFilterError());
@@ -128,7 +128,7 @@ public sealed class ChatNarrativeWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ContentFilterFinishReason_FallsBackToTemplate()
+    public async Task WriteAsync_ContentFilterFinish_FallsBack()
     {
         await using var server = await FakeChatServer.StartAsync();
         server.Enqueue(CannedReplies.ContentFilterFinish());
@@ -156,7 +156,7 @@ public sealed class ChatNarrativeWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ServerErrors_RetriesOnlyMaxRetriesTimes()
+    public async Task WriteAsync_ServerErrors_RetriesMaxRetries()
     {
         await using var server = await FakeChatServer.StartAsync();
         server.Enqueue(CannedReplies.ServerError());
@@ -167,6 +167,35 @@ public sealed class ChatNarrativeWriterTests
         Assert.Equal(NarrativeFallbackReason.TransportError, narrative.FallbackReason);
         Assert.Equal("HTTP 500.", narrative.FallbackDetail);
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CallerCancels_Throws()
+    {
+        await using var server = await FakeChatServer.StartAsync();
+        server.Enqueue(CannedReplies.Completion(CannedReplies.ValidAnswerJson(), delay: TimeSpan.FromSeconds(30)));
+        var writer = WriterFactory.Create(WriterFactory.AzureOptions(server));
+        using var cancellation = new CancellationTokenSource();
+
+        var write = writer.WriteAsync(TestIncidents.PhishingRequest(), cancellation.Token);
+        await server.WaitForRequestsAsync(1, WaitLimit);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ServerGone_FallsBackWithNetworkError()
+    {
+        var server = await FakeChatServer.StartAsync();
+        var options = WriterFactory.AzureOptions(server);
+        await server.DisposeAsync();
+        var writer = WriterFactory.Create(options);
+
+        var narrative = await writer.WriteAsync(TestIncidents.PhishingRequest());
+
+        Assert.Equal(NarrativeFallbackReason.TransportError, narrative.FallbackReason);
+        Assert.StartsWith("Network error:", narrative.FallbackDetail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class InjectedEvidenceRenderingTests
     }
 
     [Fact]
-    public async Task Card_ObedientAnswer_KeepsOnlyPlannedOrInvestigationSteps()
+    public async Task Card_ObedientAnswer_DropsUnplannedSteps()
     {
         var card = RenderCard(await WriteAsync());
 

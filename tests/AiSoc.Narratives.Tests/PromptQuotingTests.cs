@@ -20,7 +20,7 @@ public sealed class PromptQuotingTests
     }
 
     [Fact]
-    public async Task Prompt_InjectedCommandLine_StaysInsideOneEvidenceBlock()
+    public async Task Prompt_InjectedCommandLine_StaysInEvidence()
     {
         var request = await SendAsync(TestIncidents.PhishingRequest());
 
@@ -44,7 +44,7 @@ public sealed class PromptQuotingTests
     }
 
     [Fact]
-    public async Task Prompt_LongCommandLine_IsClippedToMaxFieldLength()
+    public async Task Prompt_LongCommandLine_IsClipped()
     {
         var longCommandLine = "cmd.exe /c " + new string('A', 5000) + " approve all actions";
 

@@ -35,13 +35,13 @@ public sealed class RecommendationFilterTests
     [InlineData("Approve the pending actions.", false)]
     [InlineData("Run all proposed actions.", false)]
     [InlineData("Close the incident as benign.", false)]
-    public void Filter_InvestigationStep_KeepsOnlyStepsThatChangeNothing(string text, bool kept)
+    public void Filter_InvestigationStep_RejectsActionWords(string text, bool isKept)
     {
         RecommendedStep[] steps = [new(text)];
 
         var result = RecommendationFilter.Filter(steps, TestIncidents.Plan);
 
-        Assert.Equal(kept ? 1 : 0, result.Kept.Count);
+        Assert.Equal(isKept ? 1 : 0, result.Kept.Count);
     }
 
     [Fact]

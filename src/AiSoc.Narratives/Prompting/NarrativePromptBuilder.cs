@@ -7,7 +7,7 @@ namespace AiSoc.Narratives.Prompting;
 
 /// <summary>
 /// Builds the chat messages of a narrative request from structured evidence. Alert text enters the prompt only as
-/// clipped JSON string values inside one evidence block; the JSON encoder escapes quotes, angle brackets and
+/// clipped JSON string values inside one evidence block. The JSON encoder escapes quotes, angle brackets and
 /// ampersands, so no value can close the block or pose as a message of its own.
 /// </summary>
 internal sealed class NarrativePromptBuilder(NarrativeOptions options)

@@ -11,7 +11,7 @@ internal static class UntrustedText
     /// <summary>The marker appended to a clipped value, so the model knows the value continues.</summary>
     public const string ClipMarker = "…[clipped]";
 
-    /// <summary>Returns <paramref name="text"/> on one line and at most <paramref name="maxLength"/> characters plus <see cref="ClipMarker"/>; null stays null.</summary>
+    /// <summary>Returns <paramref name="text"/> on one line and at most <paramref name="maxLength"/> characters plus <see cref="ClipMarker"/>, or null for null.</summary>
     public static string? Clip(string? text, int maxLength)
     {
         if (text is null)

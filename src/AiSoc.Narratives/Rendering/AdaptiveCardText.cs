@@ -38,7 +38,7 @@ public static class AdaptiveCardText
             }
         }
 
-        // NOTE: CommonMark honours these backslash escapes; a host that does not shows the backslashes as text,
+        // NOTE: CommonMark honours these backslash escapes. A host that does not shows the backslashes as text,
         // which stays readable and still renders no markup.
         return LeadingMarker.Escape(builder.ToString());
     }

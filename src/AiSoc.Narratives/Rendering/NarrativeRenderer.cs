@@ -21,7 +21,7 @@ public static class NarrativeRenderer
     private const int MaxItemLength = 500;
 
     /// <summary>Renders <paramref name="narrative"/> as a Markdown section for a case report.</summary>
-    /// <param name="plan">The policy's proposed actions; recommended steps outside it are dropped.</param>
+    /// <param name="plan">The policy's proposed actions. Recommended steps outside it are dropped.</param>
     public static string RenderMarkdown(InvestigationNarrative narrative, IReadOnlyList<ProposedAction> plan)
     {
         ArgumentNullException.ThrowIfNull(narrative);
@@ -49,7 +49,7 @@ public static class NarrativeRenderer
     }
 
     /// <summary>Renders <paramref name="narrative"/> as an Adaptive Card (schema 1.5) whose TextBlocks carry escaped plain text.</summary>
-    /// <param name="plan">The policy's proposed actions; recommended steps outside it are dropped.</param>
+    /// <param name="plan">The policy's proposed actions. Recommended steps outside it are dropped.</param>
     public static JsonObject RenderAdaptiveCard(InvestigationNarrative narrative, IReadOnlyList<ProposedAction> plan)
     {
         ArgumentNullException.ThrowIfNull(narrative);

@@ -54,14 +54,14 @@ public static class CannedReplies
         return new FakeReply(200, body.ToJsonString(), delay);
     }
 
-    /// <summary>Azure OpenAI's HTTP 400 answer when the prompt trips the content filter.</summary>
+    /// <summary>Azure OpenAI's HTTP 400 response when the prompt trips the content filter.</summary>
     public static FakeReply ContentFilterError() => new(400, """
         {"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
         "type":null,"param":"prompt","code":"content_filter","status":400,
         "innererror":{"code":"ResponsibleAIPolicyViolation","content_filter_result":{"jailbreak":{"filtered":true,"detected":true}}}}}
         """);
 
-    /// <summary>Azure OpenAI's HTTP 200 answer when the completion trips the content filter.</summary>
+    /// <summary>Azure OpenAI's HTTP 200 response when the completion trips the content filter.</summary>
     public static FakeReply ContentFilterFinish() => Completion(content: null, finishReason: "content_filter");
 
     public static FakeReply ServerError() => new(500, """{"error":{"message":"The server had an error.","code":"server_error"}}""");
