@@ -75,6 +75,22 @@ public sealed class ChatNarrativeWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_JsonObjectMode_SetsFormat()
+    {
+        await using var server = await FakeChatServer.StartAsync();
+        server.Enqueue(CannedReplies.Completion(CannedReplies.ValidAnswerJson()));
+        var options = WriterFactory.AzureOptions(server);
+        options.UseJsonSchema = false;
+        var writer = WriterFactory.Create(options);
+
+        var narrative = await writer.WriteAsync(TestIncidents.PhishingRequest());
+        var body = CannedReplies.Parse((await server.WaitForRequestsAsync(1, WaitLimit))[0].Body);
+
+        Assert.Equal("json_object", body.GetProperty("response_format").GetProperty("type").GetString());
+        Assert.True(narrative.IsAiWritten);
+    }
+
+    [Fact]
     public async Task WriteAsync_InvalidJson_FallsBackToTemplate()
     {
         await using var server = await FakeChatServer.StartAsync();
@@ -185,7 +201,7 @@ public sealed class ChatNarrativeWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ServerGone_FallsBackWithNetworkError()
+    public async Task WriteAsync_ServerGone_FallsBack()
     {
         var server = await FakeChatServer.StartAsync();
         var options = WriterFactory.AzureOptions(server);
