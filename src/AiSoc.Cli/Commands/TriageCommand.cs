@@ -122,7 +122,7 @@ internal static partial class TriageCommand
         return ExitCodes.Success;
     }
 
-    // A model that cannot be loaded is not an error: triage still runs on the rules, and the warning says so.
+    // A model that cannot be loaded is not an error: triage still runs on the rules, and the warning reports the fallback.
     private static LearnedAlertScorer CreateLearnedScorer(TriageConfiguration configuration, TriageRequest request, TextWriter error)
     {
         var scorer = TriageServices.CreateLearnedScorer(configuration, request.ModelPath!);

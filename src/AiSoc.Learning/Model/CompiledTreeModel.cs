@@ -72,8 +72,8 @@ internal sealed class CompiledTreeModel
             return null;
         }
 
-        // The calibrated wrapper's generic type differs between a trained and a reloaded model, so its
-        // SubModel and Calibrator properties are read by name; the class and its base both declare them.
+        // The calibrated wrapper's generic type differs between a trained and a reloaded model, so its SubModel
+        // and Calibrator properties are read by name. The class and its base class both declare them.
         var trees = PropertyValues(model, "SubModel").OfType<TreeEnsembleModelParametersBasedOnRegressionTree>().FirstOrDefault();
         var platt = PropertyValues(model, "Calibrator").OfType<PlattCalibrator>().FirstOrDefault();
         if (trees is null || platt is null)

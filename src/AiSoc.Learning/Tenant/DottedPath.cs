@@ -5,7 +5,7 @@ namespace AiSoc.Learning.Tenant;
 
 /// <summary>
 /// Reads a field by dotted path in nested JSON and in flattened exports, where a key such as
-/// <c>"properties.owner.assignedTo"</c> or <c>"properties.owner"</c> holds part of the path.
+/// <c>"properties.owner.assignedTo"</c> or <c>"properties.owner"</c> contains part of the path.
 /// </summary>
 internal static class DottedPath
 {

@@ -30,7 +30,7 @@ public enum LabelOutcome
 /// </list>
 /// A person who assigned themselves keeps the label even when their comment mentions automation, because the
 /// comment alone is free text. The rule drops a human verdict when an app changed the incident after the person
-/// closed it; that costs a label but never adds a wrong one.
+/// closed it. That costs a label but never adds a wrong one.
 /// </remarks>
 public static class HumanVerdictRule
 {

@@ -9,7 +9,7 @@ namespace AiSoc.Learning.Tenant;
 /// <summary>
 /// A scorer for the triage pipeline that scores with the rules, like triage does, and records each alert as a
 /// <see cref="TriageAlert"/> with its label. Mapping at scoring time gives training the same correlation context and
-/// rule score that <see cref="LearnedAlertScorer"/> sees.
+/// rule score that <see cref="LearnedAlertScorer"/> receives in triage.
 /// </summary>
 internal sealed class LabellingScorer(RuleBasedScorer rules, ClosureLog log) : IAlertScorer
 {
