@@ -2,7 +2,9 @@ using AiSoc.Core.Ingest;
 using AiSoc.Core.Normalizers;
 using AiSoc.Core.Scoring;
 using AiSoc.Core.Triage;
+using AiSoc.Learning.Scoring;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiSoc.Cli;
 
@@ -10,8 +12,18 @@ namespace AiSoc.Cli;
 internal static class TriageServices
 {
     public static TriageRunner CreateRunner(TriageConfiguration configuration, ILoggerFactory loggerFactory, int workers) =>
-        new(KnownFormats.CreateRegistry(), new RuleBasedScorer(configuration.Scoring), configuration.Correlation, loggerFactory)
+        CreateRunner(configuration, new RuleBasedScorer(configuration.Scoring), loggerFactory, workers);
+
+    public static TriageRunner CreateRunner(TriageConfiguration configuration, IAlertScorer scorer, ILoggerFactory loggerFactory, int workers) =>
+        new(KnownFormats.CreateRegistry(), scorer, configuration.Correlation, loggerFactory)
         {
             Workers = workers,
         };
+
+    /// <summary>
+    /// Loads the learned model at <paramref name="modelPath"/> over the configured rules. A missing or invalid model
+    /// gives a scorer that uses the rules alone; the caller reports <see cref="LearnedAlertScorer.UnavailableReason"/>.
+    /// </summary>
+    public static LearnedAlertScorer CreateLearnedScorer(TriageConfiguration configuration, string modelPath) =>
+        LearnedAlertScorer.LoadOrFallBack(modelPath, new RuleBasedScorer(configuration.Scoring), NullLogger.Instance);
 }

@@ -3,17 +3,21 @@ using System.Globalization;
 using AiSoc.Learning.Data;
 using AiSoc.Learning.Features;
 using AiSoc.Learning.Model;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiSoc.Cli.Commands;
 
-/// <summary><c>aisoc train</c>: trains the learned triage model on labelled GUIDE evidence files and saves it as one zip.</summary>
+/// <summary>
+/// <c>aisoc train</c>: trains the learned triage model on labelled GUIDE evidence files or on a tenant's own
+/// incident and alert exports, and saves it as one zip. The input kind is detected from the files.
+/// </summary>
 internal static class TrainCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("labelled-data")
         {
-            Description = "GUIDE evidence CSV files (46 columns with OrgId and IncidentGrade).",
+            Description = "GUIDE evidence CSV files (with OrgId and IncidentGrade columns), or tenant export files and folders: Sentinel incidents with their alerts, Graph security incidents and alerts, Defender for Endpoint alerts. Only verdicts a person set are labels (see docs/evaluation.md).",
             Arity = ArgumentArity.OneOrMore,
         };
         PathArgumentValidation.RejectOptionLikeTokens(paths);
@@ -72,7 +76,14 @@ internal static class TrainCommand
         TriageModel model;
         try
         {
-            alerts = LabelledDataLoader.LoadGuide(paths);
+            var data = LabelledDataLoader.Load(paths, NullLoggerFactory.Instance);
+            if (data.Tenant is { } tenant)
+            {
+                output.WriteLine(
+                    $"Tenant export: {tenant.Alerts.Count} alerts with a verdict set by a person; left out {tenant.AutomaticVerdicts} with an automatic verdict, {tenant.Unlabelled} without a verdict; {tenant.RejectedRecords} records rejected.");
+            }
+
+            alerts = data.Alerts;
             var history = new VerdictHistory(IncidentOutcome.FromAlerts(alerts), options.HistoryMargin);
             model = new TriageModelTrainer(options, TimeProvider.System).Train(alerts, history);
         }

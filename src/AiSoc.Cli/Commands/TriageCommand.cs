@@ -2,6 +2,7 @@ using System.CommandLine;
 using AiSoc.Core.Ingest;
 using AiSoc.Core.Output;
 using AiSoc.Core.Triage;
+using AiSoc.Learning.Scoring;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Cli.Commands;
@@ -31,6 +32,10 @@ internal static partial class TriageCommand
         {
             Description = "Number of worker threads for normalization and scoring. Default: one per processor core.",
         };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Model zip from 'aisoc train'. Alerts are then scored by the learned model, with the rule score as one of its features. A missing or invalid file prints a warning and triage uses the rules alone.",
+        };
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "Print only the summary line and errors, with no progress or log lines.",
@@ -38,10 +43,16 @@ internal static partial class TriageCommand
 
         var command = new Command("triage", "Normalize, score and correlate security alerts from files, and write the results to a folder.")
         {
-            paths, outDirectory, config, workers, quiet,
+            paths, outDirectory, config, workers, model, quiet,
         };
         command.SetAction(parseResult => Run(
-            new TriageRequest(parseResult.GetValue(paths)!, parseResult.GetValue(outDirectory)!, parseResult.GetValue(config), parseResult.GetValue(workers), parseResult.GetValue(quiet)),
+            new TriageRequest(
+                parseResult.GetValue(paths)!,
+                parseResult.GetValue(outDirectory)!,
+                parseResult.GetValue(config),
+                parseResult.GetValue(workers),
+                parseResult.GetValue(model),
+                parseResult.GetValue(quiet)),
             output,
             error));
         return command;
@@ -80,7 +91,10 @@ internal static partial class TriageCommand
         using var loggerFactory = LoggerFactory.Create(builder => builder
             .AddSimpleConsole(options => options.SingleLine = true)
             .SetMinimumLevel(request.Quiet ? LogLevel.Warning : LogLevel.Information));
-        var runner = TriageServices.CreateRunner(configuration, loggerFactory, request.Workers ?? Environment.ProcessorCount);
+        var workers = request.Workers ?? Environment.ProcessorCount;
+        var runner = request.ModelPath is null
+            ? TriageServices.CreateRunner(configuration, loggerFactory, workers)
+            : TriageServices.CreateRunner(configuration, CreateLearnedScorer(configuration, request, error), loggerFactory, workers);
 
         TriageResult result;
         try
@@ -108,5 +122,21 @@ internal static partial class TriageCommand
         return ExitCodes.Success;
     }
 
-    private sealed record TriageRequest(string[] Paths, string OutDirectory, string? ConfigPath, int? Workers, bool Quiet);
+    // A model that cannot be loaded is not an error: triage still runs on the rules, and the warning reports the fallback.
+    private static LearnedAlertScorer CreateLearnedScorer(TriageConfiguration configuration, TriageRequest request, TextWriter error)
+    {
+        var scorer = TriageServices.CreateLearnedScorer(configuration, request.ModelPath!);
+        if (!scorer.UsesModel)
+        {
+            error.WriteLine($"Warning: learned model not used, every alert gets the rule score. {scorer.UnavailableReason}");
+        }
+        else if (!request.Quiet)
+        {
+            error.WriteLine($"Scoring with the learned model in {request.ModelPath}.");
+        }
+
+        return scorer;
+    }
+
+    private sealed record TriageRequest(string[] Paths, string OutDirectory, string? ConfigPath, int? Workers, string? ModelPath, bool Quiet);
 }

@@ -60,6 +60,12 @@ public sealed class TriageAlert
     /// <summary>Score of <c>RuleBasedScorer</c> from 0 to 100, or null where the source cannot be rule-scored (GUIDE).</summary>
     public int? RuleScore { get; init; }
 
+    /// <summary>
+    /// Anomaly score from 0 to 1 of a behavioral baseline alert (<c>Extra["anomalyScore"]</c>), or null for any
+    /// other alert.
+    /// </summary>
+    public double? AnomalyScore { get; init; }
+
     /// <summary>The analyst's grade of the incident; null for an alert being scored.</summary>
     public IncidentGrade? Grade { get; init; }
 }

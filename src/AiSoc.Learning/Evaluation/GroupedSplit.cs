@@ -66,6 +66,40 @@ public static class GroupedSplit
             alerts.Where(alert => testOrgs.Contains(alert.OrgId)).ToArray());
     }
 
+    /// <summary>
+    /// Holds out the latest incidents, by their first alert, until at least <paramref name="testShare"/> of the alerts
+    /// are on the test side. This is the split for one organisation: a deployment scores incidents that come after
+    /// the ones it learned from, and each incident stays whole.
+    /// </summary>
+    public static SplitSides HoldoutLatestIncidents(IReadOnlyList<TriageAlert> alerts, double testShare)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+
+        var incidents = alerts
+            .GroupBy(alert => alert.IncidentKey, StringComparer.Ordinal)
+            .OrderByDescending(incident => incident.Min(alert => alert.Time))
+            .ThenByDescending(incident => incident.Key, StringComparer.Ordinal)
+            .ToArray();
+
+        var target = testShare * alerts.Count;
+        var testIncidents = new HashSet<string>(StringComparer.Ordinal);
+        var testCount = 0;
+        foreach (var incident in incidents)
+        {
+            if (testCount >= target)
+            {
+                break;
+            }
+
+            testIncidents.Add(incident.Key);
+            testCount += incident.Count();
+        }
+
+        return new SplitSides(
+            alerts.Where(alert => !testIncidents.Contains(alert.IncidentKey)).ToArray(),
+            alerts.Where(alert => testIncidents.Contains(alert.IncidentKey)).ToArray());
+    }
+
     private static (string OrgId, int Count)[] ShuffledOrgs(IReadOnlyList<TriageAlert> alerts, int seed)
     {
         var orgs = alerts

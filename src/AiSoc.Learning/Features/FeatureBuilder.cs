@@ -38,6 +38,7 @@ public sealed class FeatureBuilder
         vector[i++] = CodeOf(alert.AlertTitle);
         vector[i++] = (float)alert.Severity;
         vector[i++] = alert.RuleScore ?? -1;
+        vector[i++] = alert.AnomalyScore is { } anomaly ? (float)anomaly : -1;
         vector[i++] = alert.Techniques.Count;
 
         foreach (var technique in alert.Techniques)

@@ -35,7 +35,7 @@ public sealed record FeatureLayout(IReadOnlyList<string> Categories, IReadOnlyLi
     {
         var names = new List<string>
         {
-            "DetectorId", "AlertTitle", "Severity", "RuleScore", "TechniqueCount",
+            "DetectorId", "AlertTitle", "Severity", "RuleScore", "Anomaly score", "TechniqueCount",
         };
         names.AddRange(Techniques.Select(technique => "Technique " + technique));
         names.AddRange(Categories.Select(category => "Category " + category));

@@ -8,7 +8,8 @@ namespace AiSoc.Learning.Model;
 /// </summary>
 public sealed record ModelManifest
 {
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The manifest format this build writes and reads; version 2 added the anomaly score feature.</summary>
+    public const int CurrentFormatVersion = 2;
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 

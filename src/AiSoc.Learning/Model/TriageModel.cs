@@ -19,6 +19,7 @@ public sealed class TriageModel
     private readonly ITransformer[] _explainers;
     private readonly ITransformer[] _predictors;
     private readonly PredictionEngine<FeatureRow, ExplainedOutput>[] _engines;
+    private readonly CompiledTreeModel?[] _compiled;
     private readonly SchemaDefinition _schema;
     private readonly Lock _engineLock = new();
 
@@ -30,6 +31,7 @@ public sealed class TriageModel
         Features = new FeatureBuilder(manifest.Layout);
         _schema = FeatureRow.SchemaFor(Features.Length);
         _predictors = explainers.Select(FirstTransformer).ToArray();
+        _compiled = _predictors.Select(CompiledTreeModel.TryCreate).ToArray();
         _engines = explainers
             .Select(model => context.Model.CreatePredictionEngine<FeatureRow, ExplainedOutput>(model, inputSchemaDefinition: _schema))
             .ToArray();
@@ -42,6 +44,9 @@ public sealed class TriageModel
     internal MLContext Context => _context;
 
     internal IReadOnlyList<ITransformer> Explainers => _explainers;
+
+    /// <summary>True when every binary model could be compiled for direct tree walking.</summary>
+    internal bool IsCompiled => _compiled.All(model => model is not null);
 
     /// <summary>Predicts the grade of one feature vector and explains it with the model of the predicted class.</summary>
     public (GradePrediction Prediction, IReadOnlyList<string> Reasons) PredictWithReasons(float[] features)
@@ -63,11 +68,32 @@ public sealed class TriageModel
         return (prediction, Explain(features, decidingModel.FeatureContributions, prediction.Predicted));
     }
 
-    /// <summary>Predicts many feature vectors in one streaming pass per binary model, without explanations.</summary>
+    /// <summary>
+    /// Predicts many feature vectors without explanations. Each binary model walks its trees directly when it could
+    /// be compiled, and otherwise makes one streaming ML.NET pass.
+    /// </summary>
     public IReadOnlyList<GradePrediction> PredictBatch(IReadOnlyList<float[]> features)
     {
         ArgumentNullException.ThrowIfNull(features);
 
+        if (_compiled.All(model => model is not null))
+        {
+            var compiled = new GradePrediction[features.Count];
+            for (var i = 0; i < compiled.Length; i++)
+            {
+                var vector = features[i];
+                compiled[i] = GradePrediction.FromCalibrated(_compiled[0]!.Predict(vector), _compiled[1]!.Predict(vector), _compiled[2]!.Predict(vector));
+            }
+
+            return compiled;
+        }
+
+        return PredictBatchWithMlNet(features);
+    }
+
+    /// <summary>Predicts with ML.NET's data view pipeline, one streaming pass per binary model.</summary>
+    internal IReadOnlyList<GradePrediction> PredictBatchWithMlNet(IReadOnlyList<float[]> features)
+    {
         var data = FeatureRow.ToDataView(_context, features.Select(vector => new FeatureRow { Features = vector }), Features.Length);
         var probabilities = new float[_predictors.Length][];
         for (var model = 0; model < _predictors.Length; model++)

@@ -8,8 +8,9 @@ using Microsoft.ML.Trainers.FastTree;
 namespace AiSoc.Learning.Model;
 
 /// <summary>
-/// Trains a <see cref="TriageModel"/>: thresholds come from an inner split that keeps each organisation on one side,
-/// then the final three binary models train on all the given alerts.
+/// Trains a <see cref="TriageModel"/>: thresholds come from an inner split that keeps each organisation on one side
+/// (or, with one organisation, holds out its latest incidents), then the final three binary models train on all the
+/// given alerts.
 /// </summary>
 public sealed class TriageModelTrainer(TrainingOptions options, TimeProvider timeProvider)
 {
@@ -42,7 +43,12 @@ public sealed class TriageModelTrainer(TrainingOptions options, TimeProvider tim
 
     private TriageThresholds ChooseThresholds(IReadOnlyList<TriageAlert> training, VerdictHistory history)
     {
-        var split = GroupedSplit.Holdout(training, _options.ThresholdHoldoutShare, _options.Seed);
+        // With one organisation (a tenant's own export) organisations cannot be kept apart, so the latest incidents
+        // are held out instead.
+        var organisations = training.Select(alert => alert.OrgId).Distinct(StringComparer.Ordinal).Count();
+        var split = organisations > 1
+            ? GroupedSplit.Holdout(training, _options.ThresholdHoldoutShare, _options.Seed)
+            : GroupedSplit.HoldoutLatestIncidents(training, _options.ThresholdHoldoutShare);
         if (split.Train.Count == 0 || split.Test.Count == 0 || !HasEveryGrade(split.Train))
         {
             return TriageThresholds.EscalateAll;

@@ -40,6 +40,9 @@ public sealed partial class LearnedAlertScorer : IAlertScorer
     /// <summary>True when a model was loaded; false when every alert gets the rule score.</summary>
     public bool UsesModel => _model is not null;
 
+    /// <summary>Why the model could not be loaded, naming the file; null when <see cref="UsesModel"/> is true.</summary>
+    public string? UnavailableReason => _unavailableReason;
+
     /// <summary>
     /// Loads the model at <paramref name="modelPath"/>. A missing or invalid file is logged and the scorer falls back
     /// to <paramref name="rules"/> for every alert, with a reason naming the file.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AiSoc.Core.Baselines;
 using AiSoc.Core.Schema;
 using AiSoc.Core.Scoring;
 using AiSoc.Learning.Data;
@@ -6,7 +8,8 @@ namespace AiSoc.Learning.Scoring;
 
 /// <summary>
 /// Builds the features' <see cref="TriageAlert"/> from a <see cref="NormalizedAlert"/>: source and detector id,
-/// category, severity, techniques, entity kinds and roles, time, and the rule score.
+/// category, severity, techniques, entity kinds and roles, time, the rule score and a baseline anomaly score. Training
+/// on tenant exports and scoring in triage both call this mapper, so their features match.
 /// </summary>
 /// <remarks>
 /// NOTE: a model trained on GUIDE cannot score a tenant's own alerts in a useful way, because GUIDE detector ids,
@@ -18,7 +21,11 @@ public static class NormalizedAlertMapper
     /// <summary>The organisation key used for a tenant's own alerts, which carry no GUIDE OrgId.</summary>
     public const string TenantOrgId = "tenant";
 
-    public static TriageAlert ToTriageAlert(NormalizedAlert alert, AlertContext context, int? ruleScore)
+    public static TriageAlert ToTriageAlert(NormalizedAlert alert, AlertContext context, int? ruleScore) =>
+        ToTriageAlert(alert, context, ruleScore, grade: null);
+
+    /// <summary>Builds the features' alert with the analyst's <paramref name="grade"/>, for training.</summary>
+    public static TriageAlert ToTriageAlert(NormalizedAlert alert, AlertContext context, int? ruleScore, IncidentGrade? grade)
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(context);
@@ -48,6 +55,20 @@ public static class NormalizedAlertMapper
             IncidentEvidenceSoFar = alert.Entities.Count,
             Severity = alert.Severity,
             RuleScore = ruleScore,
+            AnomalyScore = AnomalyScoreOf(alert),
+            Grade = grade,
         };
+    }
+
+    /// <summary>Returns the baseline anomaly score of <paramref name="alert"/>, or null when it has none or it is not a number.</summary>
+    public static double? AnomalyScoreOf(NormalizedAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+
+        return alert.Extra.TryGetValue(AnomalyAlertFactory.ScoreKey, out var text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var score)
+            && double.IsFinite(score)
+                ? score
+                : null;
     }
 }
