@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AiSoc.Core.Triage;
 
 namespace AiSoc.Core.Output;
@@ -14,8 +13,6 @@ public static class TriageOutputWriter
     public const string RejectsFile = "rejects.ndjson";
     public const string ReportFile = "report.md";
 
-    private static readonly JsonSerializerOptions IndentedOptions = new(OutputJson.Options) { WriteIndented = true };
-
     /// <summary>Creates <paramref name="directory"/> when needed and writes every output file, replacing old ones.</summary>
     public static void Write(TriageResult result, string directory)
     {
@@ -24,10 +21,7 @@ public static class TriageOutputWriter
         NdjsonWriter.Write(Path.Combine(directory, AlertsFile), result.Ingest.Alerts);
         NdjsonWriter.Write(Path.Combine(directory, RejectsFile), result.Ingest.Rejects);
 
-        using (var stream = File.Create(Path.Combine(directory, IncidentsFile)))
-        {
-            JsonSerializer.Serialize(stream, result.Incidents, IndentedOptions);
-        }
+        JsonLinesArrayWriter.Write(Path.Combine(directory, IncidentsFile), result.Incidents);
 
         File.WriteAllText(Path.Combine(directory, ReportFile), TriageReportWriter.Render(result));
     }
