@@ -8,7 +8,7 @@ namespace AiSoc.Cli.Benchmarks;
 /// One real alert record to replicate, with the id values that must change in every replica so that
 /// deduplication does not fold the replicas together.
 /// </summary>
-internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues)
+internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues, string Format, string AlertId)
 {
     private static readonly string[] IdFields =
     [
@@ -27,7 +27,10 @@ internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues
         return json;
     }
 
-    /// <summary>Reads the alert records (not incidents or rejects) of the given files and folders.</summary>
+    /// <summary>
+    /// Reads the alert records (not incidents or rejects) of the given files and folders, one per distinct alert, so
+    /// that replicas of two copies of one alert do not fold together.
+    /// </summary>
     public static List<AlertTemplate> Load(IEnumerable<string> paths)
     {
         var registry = KnownFormats.CreateRegistry();
@@ -36,7 +39,12 @@ internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues
         {
             foreach (var raw in InputReaders.Read(file).SelectMany(b => b.Records).Where(r => r.ReadError is null))
             {
-                using var document = JsonDocument.Parse(raw.Bytes);
+                using var document = TryParse(raw.Bytes);
+                if (document is null)
+                {
+                    continue;
+                }
+
                 foreach (var record in RecordUnwrapper.TryUnwrap(document.RootElement) ?? [document.RootElement])
                 {
                     if (TryCreate(registry, record, raw.Ref) is { } template)
@@ -47,7 +55,20 @@ internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues
             }
         }
 
-        return templates;
+        return templates.DistinctBy(t => t.AlertId, StringComparer.Ordinal).ToList();
+    }
+
+    // Invalid records are not templates; triage itself reports them as rejects.
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static AlertTemplate? TryCreate(NormalizerRegistry registry, JsonElement record, AiSoc.Core.Schema.RawRecordRef reference)
@@ -58,15 +79,17 @@ internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues
             return null;
         }
 
+        NormalizationResult result;
         try
         {
-            var result = normalizer.Normalize(record, reference);
-            if (result.Incident is not null || result.Alerts.Count != 1)
-            {
-                return null;
-            }
+            result = normalizer.Normalize(record, reference);
         }
         catch (InvalidRecordException)
+        {
+            return null;
+        }
+
+        if (result.Incident is not null || result.Alerts.Count != 1)
         {
             return null;
         }
@@ -78,7 +101,14 @@ internal sealed record AlertTemplate(string Json, IReadOnlyList<string> IdValues
             Collect(properties, ids);
         }
 
-        return ids.Count == 0 ? null : new AlertTemplate(JsonSerializer.Serialize(record, AiSoc.Core.Output.OutputJson.Options), ids.Distinct(StringComparer.Ordinal).OrderByDescending(i => i.Length).ToList());
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var json = JsonSerializer.Serialize(record, AiSoc.Core.Output.OutputJson.Options);
+        var orderedIds = ids.Distinct(StringComparer.Ordinal).OrderByDescending(i => i.Length).ToList();
+        return new AlertTemplate(json, orderedIds, normalizer.Format, result.Alerts[0].Id);
     }
 
     private static void Collect(JsonElement obj, List<string> ids)

@@ -23,12 +23,19 @@ internal static class TriageBenchmark
         var input = Path.Combine(settings.WorkDirectory, "replicated-alerts.ndjson");
         try
         {
-            var templates = AlertTemplate.Load(settings.TemplatePaths);
+            var templates = AlertTemplate.Load(settings.TemplatePaths)
+                .Where(t => settings.Format is null || t.Format == settings.Format)
+                .ToList();
             if (templates.Count == 0)
             {
-                output.WriteLine("No alert records found in the template paths; nothing to measure.");
+                output.WriteLine(settings.Format is null
+                    ? "No alert records found in the template paths; nothing to measure."
+                    : $"No alert records of format '{settings.Format}' found in the template paths; nothing to measure.");
                 return ExitCodes.InputError;
             }
+
+            var formats = string.Join(", ", templates.GroupBy(t => t.Format).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Invariant($"{g.Key} {g.Count()}")));
+            output.WriteLine("Templates by format: " + formats + ".");
 
             var (lines, bytes) = Generate(templates, input, settings.TargetBytes);
             output.WriteLine(Invariant($"Generated {lines:N0} alerts ({bytes / 1048576.0:0.0} MiB, {bytes / (double)lines:0} bytes per alert) from {templates.Count} templates."));

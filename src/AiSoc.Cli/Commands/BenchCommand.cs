@@ -36,10 +36,14 @@ internal static class BenchCommand
         {
             Description = "Worker threads for the triage. Default: one per processor core.",
         };
+        var format = new Option<string?>("--format")
+        {
+            Description = "Replicate only alerts of this input format, such as graph-alert-v2 or sentinel-securityalert. Default: every format found.",
+        };
 
         var command = new Command("bench", "Measure triage throughput and peak memory on replicated alerts against a bare JSON parse baseline.")
         {
-            paths, sizeMb, workDirectory, keep, workers,
+            paths, sizeMb, workDirectory, keep, workers, format,
         };
         command.SetAction(parseResult =>
         {
@@ -57,7 +61,8 @@ internal static class BenchCommand
                     size * 1024L * 1024L,
                     parseResult.GetValue(workDirectory) ?? Path.Combine(Path.GetTempPath(), "aisoc-bench-" + Environment.ProcessId),
                     parseResult.GetValue(keep),
-                    parseResult.GetValue(workers) ?? Environment.ProcessorCount);
+                    parseResult.GetValue(workers) ?? Environment.ProcessorCount,
+                    parseResult.GetValue(format));
                 return TriageBenchmark.Run(settings, output);
             }
             catch (Exception exception) when (exception is FileNotFoundException or InputReadException)
