@@ -11,6 +11,9 @@ namespace AiSoc.Core.Normalizers.Common;
 /// </summary>
 public sealed class AlertDraft(string source, RawRecordRef raw)
 {
+    private static readonly char[] TacticSeparators = [',', ';'];
+    private static readonly char[] TechniqueSeparators = [',', ';', ' '];
+
     private readonly List<string> _tactics = [];
     private readonly List<string> _techniques = [];
     private readonly List<Entity> _entities = [];
@@ -71,7 +74,7 @@ public sealed class AlertDraft(string source, RawRecordRef raw)
             return;
         }
 
-        foreach (var part in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in text.Split(TacticSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (AttackIds.TryNormalizeTactic(part, out var tactic))
             {
@@ -92,7 +95,7 @@ public sealed class AlertDraft(string source, RawRecordRef raw)
             return;
         }
 
-        foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in text.Split(TechniqueSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (AttackIds.TryNormalizeTechnique(part, out var technique))
             {
