@@ -203,5 +203,11 @@ public sealed class GraphDirectory(GraphServiceClient client, Microsoft.Extensio
         {
             throw new TenantApiException(operation, error.StatusCode, permission, error.Message, error);
         }
+        catch (AggregateException error) when (error.InnerExceptions.LastOrDefault() is ApiException last)
+        {
+            // The SDK's retry handler throws every attempt's error together once the retries are used up.
+            throw new TenantApiException(operation, (HttpStatusCode)last.ResponseStatusCode, permission,
+                $"Gave up after {error.InnerExceptions.Count} attempts.", error);
+        }
     }
 }
