@@ -15,7 +15,7 @@ public sealed class DefenderOptions
     /// <summary>Maximum number of retries of one request after a 429 or 503 response.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>Longest wait before one retry, including a wait that <c>Retry-After</c> asks for.</summary>
+    /// <summary>Longest wait before one retry, including a wait that <c>Retry-After</c> requests.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Time limit of one attempt.</summary>

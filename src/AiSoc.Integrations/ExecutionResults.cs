@@ -15,7 +15,7 @@ internal static class ExecutionResults
     public static ActionExecutionResult NothingToUndo(ActionExecutionResult executed, string reason) =>
         new(ActionExecutionStatus.AlreadyInDesiredState, executed.ProviderActionId, executed.PreviousState, reason);
 
-    /// <summary>Returns true and the value when <paramref name="state"/> holds <paramref name="key"/>.</summary>
+    /// <summary>Returns true and the value when <paramref name="state"/> contains <paramref name="key"/>.</summary>
     public static bool TryGet(IReadOnlyDictionary<string, string>? state, string key, out string value)
     {
         value = string.Empty;

@@ -26,7 +26,7 @@ public static class TenantActionCatalog
     public const string GraphProvider = "microsoft-graph";
     public const string DefenderProvider = "defender-for-endpoint";
 
-    private const string PrivilegedLimit = "A target holding a privileged directory role is left to a person.";
+    private const string PrivilegedLimit = "A target with a privileged directory role is left to a person.";
     private const string MachineActionLimit = "One pending action of a type per device; Defender allows 100 calls a minute and 1,500 an hour.";
 
     private static readonly FrozenDictionary<ResponseActionType, TenantActionEntry> Entries = new TenantActionEntry[]

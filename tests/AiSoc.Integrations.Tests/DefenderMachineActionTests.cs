@@ -22,7 +22,7 @@ public sealed class DefenderMachineActionTests : IAsyncLifetime
     public async Task DisposeAsync() => await fixture.DisposeAsync();
 
     [Fact]
-    public async Task Isolate_NoPendingAction_SendsOneWithKeyInComment()
+    public async Task Isolate_NoPendingAction_SendsKeyInComment()
     {
         var action = DeviceAction(ResponseActionType.IsolateDevice);
 
@@ -205,7 +205,7 @@ public sealed class DefenderMachineActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Isolate_ThrottledWithRetryAfter_RetriesAfterStatedDelay()
+    public async Task Isolate_Throttled_WaitsForRetryAfter()
     {
         fixture.Defender.Throttle($"/api/machines/{DeviceId}/isolate", 1);
         var action = DeviceAction(ResponseActionType.IsolateDevice);

@@ -20,7 +20,7 @@ public sealed class GraphActionTests : IAsyncLifetime
     public async Task DisposeAsync() => await fixture.DisposeAsync();
 
     [Fact]
-    public async Task DisableUser_EnabledAccount_DisablesAndSavesPreviousState()
+    public async Task DisableUser_EnabledAccount_SavesPreviousState()
     {
         var action = UserAction(ResponseActionType.DisableUser);
 
@@ -111,7 +111,7 @@ public sealed class GraphActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConfirmCompromised_AtRiskUser_ConfirmsAndRollbackDismisses()
+    public async Task ConfirmCompromised_AtRiskUser_RollbackDismisses()
     {
         fixture.Graph.User(AliceId).RiskState = "atRisk";
         var action = UserAction(ResponseActionType.ConfirmUserCompromised);

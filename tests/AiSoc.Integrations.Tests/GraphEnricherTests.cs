@@ -35,7 +35,7 @@ public sealed class GraphEnricherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enrich_GuestUpnWithApostrophe_UsesFilterWithDoubledQuotes()
+    public async Task Enrich_GuestUpn_FiltersWithDoubledQuotes()
     {
         var account = new AccountEntity { Upn = GuestUpn };
 
@@ -113,7 +113,7 @@ public sealed class GraphEnricherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enrich_ThrottledWithRetryAfter_RetriesAfterStatedDelay()
+    public async Task Enrich_Throttled_WaitsForRetryAfter()
     {
         fixture.Graph.Throttle("/v1.0/users/", 1);
 

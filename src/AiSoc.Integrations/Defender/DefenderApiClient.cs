@@ -14,7 +14,7 @@ public sealed class DefenderApiClient(HttpClient http, TimeProvider timeProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Returns the device with the Defender device id; null when Defender does not know it.</summary>
+    /// <summary>Returns the device with the Defender device id; null when Defender has no such device.</summary>
     public Task<Machine?> GetMachineAsync(string machineId, CancellationToken cancellationToken) =>
         GetAsync<Machine>($"api/machines/{Uri.EscapeDataString(machineId)}", "Machine.Read.All", cancellationToken);
 
@@ -28,9 +28,10 @@ public sealed class DefenderApiClient(HttpClient http, TimeProvider timeProvider
 
     /// <summary>Returns the users who logged on to a device.</summary>
     public Task<IReadOnlyList<LogonUser>> GetLogonUsersAsync(string machineId, CancellationToken cancellationToken) =>
-        ListAsync<LogonUser>($"api/machines/{Uri.EscapeDataString(machineId)}/logonusers", "User.Read.All (Defender)", cancellationToken);
+        ListAsync<LogonUser>($"api/machines/{Uri.EscapeDataString(machineId)}/logonusers", "User.Read.All (WindowsDefenderATP API)", cancellationToken);
 
     /// <summary>Returns the devices that reported a file, by SHA-1 or SHA-256.</summary>
+    /// <remarks>NOTE: checked against the loopback fake only; confirm the route and its result size on a real tenant.</remarks>
     public Task<IReadOnlyList<Machine>> GetFileMachinesAsync(string hash, CancellationToken cancellationToken) =>
         ListAsync<Machine>($"api/files/{Uri.EscapeDataString(hash)}/machines", "Machine.Read.All", cancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class DefenderApiClient(HttpClient http, TimeProvider timeProvider
         GetAsync<MachineAction>($"api/machineactions/{Uri.EscapeDataString(actionId)}", "Machine.Read.All", cancellationToken);
 
     /// <summary>
-    /// Posts a machine action such as <c>isolate</c> to a device. Returns null when Defender answers 400 "Action is
+    /// Posts a machine action such as <c>isolate</c> to a device. Returns null when Defender responds with 400 "Action is
     /// already in progress", which means an action of the same type is pending on the device.
     /// </summary>
     public async Task<MachineAction?> SendMachineActionAsync(string machineId, string endpoint, object body, string permission, CancellationToken cancellationToken)

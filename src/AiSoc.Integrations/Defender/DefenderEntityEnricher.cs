@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace AiSoc.Integrations.Defender;
 
 /// <summary>
-/// Enriches hosts, files and IP addresses from Defender for Endpoint: device health, risk, exposure, alerts and
-/// logged-on users for hosts; organization prevalence for files and addresses. Other kinds are skipped.
+/// Enriches hosts, files and IP addresses from Defender for Endpoint. Hosts get device health, risk, exposure, alerts
+/// and logged-on users. Files and addresses get organization prevalence. Other kinds are skipped.
 /// </summary>
 public sealed class DefenderEntityEnricher(DefenderApiClient api, ILogger<DefenderEntityEnricher> logger) : IEntityEnricher
 {

@@ -101,7 +101,7 @@ public sealed class GraphActionExecutor(GraphDirectory directory, ILogger<GraphA
     private static async Task<ActionExecutionResult> RestoreEnabledAsync(
         ActionExecutionResult executed, string objectId, Func<string, CancellationToken, Task> enable, string noun, CancellationToken cancellationToken)
     {
-        // Only a target that was enabled before AiSoc acted is enabled again; anything else stays disabled.
+        // Only a target that was enabled before AiSoc acted is enabled again, and anything else stays disabled.
         if (!ExecutionResults.TryGet(executed.PreviousState, AccountEnabled, out var wasEnabled) || wasEnabled != "true")
         {
             return ExecutionResults.NothingToUndo(executed, $"The {noun} was disabled before AiSoc acted, so it stays disabled.");
@@ -130,8 +130,8 @@ public sealed class GraphActionExecutor(GraphDirectory directory, ILogger<GraphA
         if (privileged.Count > 0)
         {
             return ExecutionResults.Failed(
-                $"User '{user.UserPrincipalName}' holds privileged roles ({string.Join(", ", privileged)}), so {ActionCatalog.Name(action.Type)} is left to a person; "
-                + "changing a privileged user needs an Entra administrator role such as Privileged Authentication Administrator.");
+                $"User '{user.UserPrincipalName}' has privileged roles ({string.Join(", ", privileged)}), so AiSoc does not run {ActionCatalog.Name(action.Type)}: a person must do it. "
+                + "Changing a privileged user needs an Entra administrator role such as Privileged Authentication Administrator.");
         }
 
         return action.Type switch

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace AiSoc.Integrations.Graph;
 
 /// <summary>
-/// Enriches accounts and cloud applications from Microsoft Graph: account state, directory roles, groups, risk and
-/// recent sign-ins for users; state, publisher and delegated grants for applications. Other kinds are skipped.
+/// Enriches accounts and cloud applications from Microsoft Graph. Users get account state, directory roles, groups,
+/// risk and recent sign-ins. Applications get state, publisher and delegated grants. Other kinds are skipped.
 /// </summary>
 public sealed class GraphEntityEnricher(GraphDirectory directory, ILogger<GraphEntityEnricher> logger) : IEntityEnricher
 {

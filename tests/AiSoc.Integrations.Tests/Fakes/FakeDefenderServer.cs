@@ -50,7 +50,7 @@ public sealed class FakeDefenderServer : LoopbackServer
     /// <summary>Polls of one action after which it reports Succeeded; the first poll reports InProgress.</summary>
     public int PollsToSucceed { get; set; } = 2;
 
-    /// <summary>When set, the next machine action post creates another requestor's pending action and answers 400.</summary>
+    /// <summary>When set, the next machine action post creates another requestor's pending action and responds with 400.</summary>
     public bool RaceNextPost { get; set; }
 
     public void AddMachine(string id, string dnsName) => machines[id] = dnsName;

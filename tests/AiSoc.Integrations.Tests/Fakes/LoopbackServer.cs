@@ -20,7 +20,7 @@ public sealed record RecordedRequest(string Method, string Path, string RawQuery
 }
 
 /// <summary>
-/// An ASP.NET Core app on 127.0.0.1 with a free port that records every request and can answer 429 or 403 by rule
+/// An ASP.NET Core app on 127.0.0.1 with a free port that records every request and can respond with 429 or 403 by rule
 /// before the fake's own handler runs. It never listens on another address.
 /// </summary>
 public abstract class LoopbackServer : IAsyncDisposable
@@ -79,7 +79,7 @@ public abstract class LoopbackServer : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Handles a request that no rule answered; runs under a lock so state changes are serial.</summary>
+    /// <summary>Handles a request that no rule handled. It runs under a lock, so state changes are serial.</summary>
     protected abstract (int Status, object? Body) Handle(RecordedRequest request);
 
     /// <summary>Returns the error body this API uses.</summary>
