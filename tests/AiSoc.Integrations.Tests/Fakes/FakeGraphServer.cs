@@ -20,12 +20,28 @@ public sealed class FakeUser
     public string? RiskState { get; set; }
 }
 
-/// <summary>A loopback Microsoft Graph v1.0 fake with users, directory roles, groups and risky users.</summary>
+/// <summary>A service principal the fake Graph serves, with its delegated permission grants.</summary>
+public sealed class FakeServicePrincipal
+{
+    public required string Id { get; init; }
+
+    public required string AppId { get; init; }
+
+    public bool AccountEnabled { get; set; } = true;
+
+    public Guid AppOwnerOrganizationId { get; init; } = Guid.Parse("33333333-3333-3333-3333-333333333333");
+
+    /// <summary>Delegated grants by grant id, each with its scope.</summary>
+    public Dictionary<string, string> Grants { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A loopback Microsoft Graph v1.0 fake with users, directory roles, groups, risky users and service principals.</summary>
 public sealed class FakeGraphServer : LoopbackServer
 {
     public const string GlobalAdministratorTemplateId = "62e90394-69f5-4237-9190-012177145e10";
 
     private readonly List<FakeUser> users = [];
+    private readonly List<FakeServicePrincipal> principals = [];
 
     /// <summary>The Graph service root, such as <c>http://127.0.0.1:51234/v1.0</c>.</summary>
     public Uri ServiceRoot => new(BaseAddress, "/v1.0");
@@ -38,6 +54,12 @@ public sealed class FakeGraphServer : LoopbackServer
     }
 
     public FakeUser User(string id) => users.Single(user => user.Id == id);
+
+    public FakeServicePrincipal AddServicePrincipal(FakeServicePrincipal principal)
+    {
+        principals.Add(principal);
+        return principal;
+    }
 
     protected override (int Status, object? Body) Handle(RecordedRequest request)
     {
@@ -68,6 +90,11 @@ public sealed class FakeGraphServer : LoopbackServer
             ("POST", ["identityProtection", "riskyUsers", "dismiss"]) => SetRisk(request, "dismissed"),
             ("GET", ["identityProtection", "riskDetections"]) => (200, Collection(Array.Empty<object>())),
             ("GET", ["auditLogs", "signIns"]) => (200, Collection(Array.Empty<object>())),
+            ("GET", ["servicePrincipals"]) => (200, Collection(principals.Where(principal => principal.AppId == FilterValue(filter, "appId")).Select(ToJson))),
+            ("PATCH", ["servicePrincipals", var id]) => PatchPrincipal(id, request),
+            ("GET", ["oauth2PermissionGrants"]) => (200, Collection(principals.Where(principal => principal.Id == FilterValue(filter, "clientId"))
+                .SelectMany(principal => principal.Grants.Select(grant => new { id = grant.Key, clientId = principal.Id, consentType = "AllPrincipals", resourceId = "44444444-4444-4444-4444-444444444444", scope = grant.Value })))),
+            ("DELETE", ["oauth2PermissionGrants", var id]) => principals.Any(principal => principal.Grants.Remove(id)) ? (204, null) : NotFound(id),
             _ => (404, ErrorBody("Request_ResourceNotFound", $"No fake route for {request.Method} {request.Path}.")),
         };
     }
@@ -91,6 +118,32 @@ public sealed class FakeGraphServer : LoopbackServer
 
         return (204, null);
     }
+
+    private (int, object?) PatchPrincipal(string id, RecordedRequest request)
+    {
+        var principal = principals.FirstOrDefault(candidate => candidate.Id == id);
+        if (principal is null)
+        {
+            return NotFound(id);
+        }
+
+        if (request.Json?["accountEnabled"] is { } enabled)
+        {
+            principal.AccountEnabled = enabled.GetValue<bool>();
+        }
+
+        return (204, null);
+    }
+
+    private static object ToJson(FakeServicePrincipal principal) => new
+    {
+        id = principal.Id,
+        appId = principal.AppId,
+        displayName = "Consent phishing app",
+        accountEnabled = principal.AccountEnabled,
+        appOwnerOrganizationId = principal.AppOwnerOrganizationId,
+        servicePrincipalType = "Application",
+    };
 
     private (int, object?) SetRisk(RecordedRequest request, string state)
     {
