@@ -153,6 +153,34 @@ public sealed class DefenderMachineActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rollback_RestrictionSucceeded_SendsUnrestrict()
+    {
+        var action = DeviceAction(ResponseActionType.RestrictAppExecution);
+        var executed = await fixture.Executor.ExecuteAsync(action, dryRun: false, CancellationToken.None);
+        fixture.Defender.MachineActions.Single().Status = "Succeeded";
+
+        var rolledBack = await fixture.Executor.RollbackAsync(action, executed, CancellationToken.None);
+
+        Assert.Equal(ActionExecutionStatus.Pending, rolledBack.Status);
+        Assert.Single(fixture.Defender.RequestsAt("POST", $"/api/machines/{DeviceId}/restrictCodeExecution"));
+        var release = Assert.Single(fixture.Defender.RequestsAt("POST", $"/api/machines/{DeviceId}/unrestrictCodeExecution"));
+        Assert.Contains(IdempotencyMarker.ForRollback(action.IdempotencyKey), release.Json!["Comment"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAvScan_Rollback_HasNothingToUndo()
+    {
+        var action = DeviceAction(ResponseActionType.RunAvScan);
+        var executed = await fixture.Executor.ExecuteAsync(action, dryRun: false, CancellationToken.None);
+
+        var rolledBack = await fixture.Executor.RollbackAsync(action, executed, CancellationToken.None);
+
+        Assert.Equal(ActionExecutionStatus.Pending, executed.Status);
+        Assert.Equal("Quick", fixture.Defender.RequestsAt("POST", $"/api/machines/{DeviceId}/runAntiVirusScan").Single().Json!["ScanType"]!.GetValue<string>());
+        Assert.Equal(ActionExecutionStatus.AlreadyInDesiredState, rolledBack.Status);
+    }
+
+    [Fact]
     public async Task Isolate_MissingPermission_NamesPermission()
     {
         fixture.Defender.Forbid($"/api/machines/{DeviceId}/isolate");

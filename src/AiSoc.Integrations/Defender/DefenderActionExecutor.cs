@@ -97,6 +97,11 @@ public sealed class DefenderActionExecutor : IResponseActionExecutor
                 return await runner.ReverseAsync(action, executed, spec, cancellationToken).ConfigureAwait(false);
             }
 
+            if (action.Type is ResponseActionType.RunAvScan or ResponseActionType.CollectInvestigationPackage)
+            {
+                return ExecutionResults.NothingToUndo(executed, $"{ActionCatalog.Name(action.Type)} changes nothing on the device that needs undoing.");
+            }
+
             return new ActionExecutionResult(ActionExecutionStatus.ManualTask, executed.ProviderActionId, executed.PreviousState,
                 $"{ActionCatalog.Name(action.Type)} has no automatic rollback: " + TenantActionCatalog.Find(action.Type)?.Rollback);
         }
