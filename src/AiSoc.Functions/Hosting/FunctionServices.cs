@@ -66,7 +66,7 @@ public static class FunctionServices
         provider.GetRequiredService<TableServiceClient>().GetTableClient(name);
 
     private static TableServiceClient CreateTableService(TableStorageOptions options) =>
-        options.TableServiceUri is { } uri
-            ? new TableServiceClient(uri, new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!)))
+        !string.IsNullOrWhiteSpace(options.TableServiceUri)
+            ? new TableServiceClient(new Uri(options.TableServiceUri), new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!)))
             : new TableServiceClient(options.ConnectionString);
 }

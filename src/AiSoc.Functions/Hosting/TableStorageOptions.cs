@@ -9,7 +9,7 @@ public sealed class TableStorageOptions
     public const string SectionName = "Storage";
 
     /// <summary>Table service endpoint, such as <c>https://{account}.table.core.windows.net</c>.</summary>
-    public Uri? TableServiceUri { get; set; }
+    public string? TableServiceUri { get; set; }
 
     /// <summary>Client id of the managed identity used with <see cref="TableServiceUri"/>.</summary>
     public string? ManagedIdentityClientId { get; set; }

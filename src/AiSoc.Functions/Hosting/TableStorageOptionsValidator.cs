@@ -9,7 +9,7 @@ public sealed class TableStorageOptionsValidator : IValidateOptions<TableStorage
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        var hasUri = options.TableServiceUri is not null;
+        var hasUri = !string.IsNullOrWhiteSpace(options.TableServiceUri);
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
         if (hasUri == hasConnectionString)
         {
@@ -17,9 +17,14 @@ public sealed class TableStorageOptionsValidator : IValidateOptions<TableStorage
                 "Invalid Storage settings: set exactly one of Storage:TableServiceUri (Azure, with a managed identity) and Storage:ConnectionString (Azurite).");
         }
 
-        if (hasUri && options.TableServiceUri!.Scheme != Uri.UriSchemeHttps)
+        if (hasUri && (!Uri.TryCreate(options.TableServiceUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
         {
-            return ValidateOptionsResult.Fail($"Invalid Storage:TableServiceUri '{options.TableServiceUri}': expected an https address.");
+            return ValidateOptionsResult.Fail($"Invalid Storage:TableServiceUri '{options.TableServiceUri}': expected an absolute https address such as https://{{account}}.table.core.windows.net.");
+        }
+
+        if (hasUri && string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
+        {
+            return ValidateOptionsResult.Fail("Missing Storage:ManagedIdentityClientId: set the client id of the user-assigned identity that reaches Storage:TableServiceUri.");
         }
 
         return ValidateOptionsResult.Success;
