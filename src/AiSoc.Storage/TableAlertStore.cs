@@ -71,7 +71,7 @@ public sealed class TableAlertStore(TableClient table) : IAlertStore
         var json = JsonSerializer.Serialize(alert, OutputJson.Options);
         if (json.Length > MaxJsonLength)
         {
-            throw new InvalidDataException($"Alert {alert.Id} (provider id {alert.ProviderAlertId}) is {json.Length} characters of JSON; table storage holds at most {MaxJsonLength}.");
+            throw new InvalidDataException($"Alert {alert.Id} (provider id {alert.ProviderAlertId}) is too large to store: {json.Length} characters of JSON, maximum {MaxJsonLength} in one table property.");
         }
 
         return new TableEntity(TableKeys.Require(alert.Id, nameof(alert)), RowKey)

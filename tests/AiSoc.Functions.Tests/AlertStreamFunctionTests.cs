@@ -29,7 +29,7 @@ public sealed class AlertStreamFunctionTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
-    public async Task Ingest_PoisonEventInBatch_DeadLettersItAndKeepsOthers()
+    public async Task Ingest_PoisonEvent_DeadLettersAndKeepsOthers()
     {
         var (function, alerts, deadLetters) = await CreateAsync();
         var rows = SentinelRows();
@@ -46,7 +46,7 @@ public sealed class AlertStreamFunctionTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
-    public async Task Ingest_RecordNoNormalizerMatches_DeadLettersItemWithReason()
+    public async Task Ingest_UnknownRecord_DeadLettersWithReason()
     {
         var (function, _, deadLetters) = await CreateAsync();
 

@@ -14,7 +14,7 @@ namespace AiSoc.Functions.Tests;
 public sealed class FunctionServicesTests
 {
     [Fact]
-    public void AddAiSocFunctions_SampleSettings_ResolveEveryTriggerService()
+    public void AddAiSocFunctions_SampleSettings_ResolveServices()
     {
         using var provider = Build(SampleSettings());
 
@@ -27,7 +27,7 @@ public sealed class FunctionServicesTests
     }
 
     [Fact]
-    public void AddAiSocFunctions_MissingWebhookTenant_FailsAtStartup()
+    public void AddAiSocFunctions_MissingTenant_FailsAtStartup()
     {
         var settings = SampleSettings();
         settings["IncidentWebhook:Authentication:TenantId"] = "";

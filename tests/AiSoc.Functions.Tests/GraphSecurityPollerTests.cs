@@ -28,7 +28,7 @@ public sealed class GraphSecurityPollerTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
-    public async Task Poll_AfterItems_StoresLatestLastUpdateAsWatermark()
+    public async Task Poll_AfterItems_StoresLatestWatermark()
     {
         var (poller, _, watermarks) = await CreateAsync(SampleAlerts());
 

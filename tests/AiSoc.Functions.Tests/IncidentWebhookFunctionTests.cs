@@ -38,7 +38,7 @@ public sealed class IncidentWebhookFunctionTests
     }
 
     [Fact]
-    public async Task Run_SameIncidentTwice_ReturnsSameIdAlreadyStarted()
+    public async Task Run_SameIncidentTwice_ReturnsAlreadyStarted()
     {
         var body = File.ReadAllText(RepositoryFiles.PathOf("samples/alerts/sentinel-automation-trigger.json"));
         var first = AssertStatus<WebhookAccepted>(await RunAsync(body, TestTokens.Create()), StatusCodes.Status202Accepted);

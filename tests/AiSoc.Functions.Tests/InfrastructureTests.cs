@@ -45,7 +45,7 @@ public sealed partial class InfrastructureTests
     }
 
     [Fact]
-    public void MainBicep_AppSettings_ContainNoKeysOrConnectionStrings()
+    public void MainBicep_AppSettings_HaveNoKeys()
     {
         var template = Build.Value.Template;
 

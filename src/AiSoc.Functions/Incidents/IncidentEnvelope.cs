@@ -13,7 +13,7 @@ public sealed record IncidentEnvelope(string Kind, string ProviderId, string? Ti
     public const string IncidentKind = "incident";
     public const string AlertKind = "alert";
 
-    /// <summary>Parses a request body, or returns null with a message that says what is missing.</summary>
+    /// <summary>Parses a request body, or returns null with an error that names the missing fields.</summary>
     public static (IncidentEnvelope? Envelope, string? Error) Parse(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)

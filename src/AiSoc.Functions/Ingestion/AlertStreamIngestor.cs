@@ -48,14 +48,31 @@ public sealed partial class AlertStreamIngestor(
         var (unique, merged) = AlertDeduplicator.Deduplicate(batchAlerts);
         var inserted = 0;
         var updated = 0;
+        var tooLarge = 0;
         foreach (var alert in unique)
         {
-            var outcome = await alerts.UpsertAsync(alert, cancellationToken).ConfigureAwait(false);
+            AlertWriteOutcome outcome;
+            try
+            {
+                outcome = await alerts.UpsertAsync(alert, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException error)
+            {
+                // One oversized alert must not fail the batch; it is dead-lettered like an unreadable record.
+                tooLarge++;
+                LogEventRejected(logger, source, null, null, alert.Raw.Item, error.Message);
+                await deadLetters.WriteAsync(
+                    new DeadLetter(source, null, null, alert.Raw.Record, alert.Raw.Item, error.Message, alert.ProviderAlertId, timeProvider.GetUtcNow()),
+                    cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             inserted += outcome == AlertWriteOutcome.Inserted ? 1 : 0;
             updated += outcome == AlertWriteOutcome.Updated ? 1 : 0;
         }
 
-        var result = new StreamBatchResult(events.Count, inserted, updated, unique.Count - inserted - updated + (int)merged, incidents, rejected);
+        var duplicates = unique.Count - inserted - updated - tooLarge + (int)merged;
+        var result = new StreamBatchResult(events.Count, inserted, updated, duplicates, incidents, rejected + tooLarge);
         LogBatchIngested(logger, source, result.Events, result.Inserted, result.Updated, result.Duplicates, result.Incidents, result.DeadLettered);
         return result;
     }
@@ -85,5 +102,5 @@ public sealed partial class AlertStreamIngestor(
 /// <param name="Updated">Alerts that replaced an older stored version.</param>
 /// <param name="Duplicates">Alert copies that changed nothing: repeats within the batch and redelivered or older versions.</param>
 /// <param name="Incidents">Provider incidents read; their alert bodies are among the alerts.</param>
-/// <param name="DeadLettered">Events or container items written to the dead-letter store.</param>
+/// <param name="DeadLettered">Events, container items and oversized alerts written to the dead-letter store.</param>
 public sealed record StreamBatchResult(int Events, int Inserted, int Updated, int Duplicates, int Incidents, int DeadLettered);
