@@ -1,0 +1,72 @@
+using AiSoc.Approvals;
+using AiSoc.Core.Audit;
+using AiSoc.Core.Normalizers;
+using AiSoc.Core.Response;
+using AiSoc.Functions.Graph;
+using AiSoc.Functions.Incidents;
+using AiSoc.Functions.Ingestion;
+using AiSoc.Functions.Tuning;
+using AiSoc.Storage;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace AiSoc.Functions.Hosting;
+
+/// <summary>Registers the services of the function app; every options section is validated at start-up.</summary>
+public static class FunctionServices
+{
+    public static IServiceCollection AddAiSocFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        AddOptions<AlertStreamOptions>(services, configuration, AlertStreamOptions.SectionName);
+        AddOptions<GraphPollingOptions>(services, configuration, GraphPollingOptions.SectionName);
+        AddOptions<CallerAuthenticationOptions>(services, configuration, CallerAuthenticationOptions.SectionName);
+        AddOptions<ScheduledTuningOptions>(services, configuration, ScheduledTuningOptions.SectionName);
+        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>();
+
+        services.AddSingleton(provider => CreateTableService(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.AddHostedService<TableInitializer>();
+        AddStores(services);
+
+        services.AddSingleton(_ => new EventRecordNormalizer(KnownFormats.CreateRegistry()));
+        services.AddSingleton<AlertStreamIngestor>();
+        services.AddSingleton<IGraphSecurityFeed, UnconfiguredGraphSecurityFeed>();
+        services.AddSingleton<GraphSecurityPoller>();
+        services.AddSingleton<IInvestigationStarter, InMemoryInvestigationStarter>();
+        services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider => new ConfigurationManager<OpenIdConnectConfiguration>(
+            provider.GetRequiredService<IOptions<CallerAuthenticationOptions>>().Value.ResolveMetadataAddress(),
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = true }));
+        services.AddSingleton<EntraCallerAuthenticator>();
+        services.AddSingleton<ScheduledTuningRun>();
+        return services;
+    }
+
+    private static void AddStores(IServiceCollection services)
+    {
+        services.AddSingleton<IApprovalStore>(provider => new TableApprovalStore(Table(provider, StorageTableNames.Approvals)));
+        services.AddSingleton<IActionRateCounter>(provider => new TableActionRateCounter(Table(provider, StorageTableNames.RateCounters)));
+        services.AddSingleton<IAuditLog>(provider => new TableAuditLog(Table(provider, StorageTableNames.Audit), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAlertStore>(provider => new TableAlertStore(Table(provider, StorageTableNames.Alerts)));
+        services.AddSingleton<IDeadLetterStore>(provider => new TableDeadLetterStore(Table(provider, StorageTableNames.DeadLetters)));
+        services.AddSingleton<IWatermarkStore>(provider => new TableWatermarkStore(Table(provider, StorageTableNames.Watermarks)));
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+
+    private static TableClient Table(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<TableServiceClient>().GetTableClient(name);
+
+    private static TableServiceClient CreateTableService(TableStorageOptions options) =>
+        !string.IsNullOrWhiteSpace(options.TableServiceUri)
+            ? new TableServiceClient(new Uri(options.TableServiceUri), new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!)))
+            : new TableServiceClient(options.ConnectionString);
+}
