@@ -64,6 +64,7 @@ public static class AlertDeduplicator
     private static void MergeEvidence(NormalizedAlert winner, NormalizedAlert loser)
     {
         winner.ProviderIncidentId ??= loser.ProviderIncidentId;
+        winner.IsEvidenceOnly &= loser.IsEvidenceOnly;
         winner.Entities = UnionEntities(winner.Entities, loser.Entities);
         winner.Tactics = Union(winner.Tactics, loser.Tactics);
         winner.Techniques = Union(winner.Techniques, loser.Techniques);
@@ -104,8 +105,16 @@ public static class AlertDeduplicator
         return first.Count == 0 ? second : first.Union(second).ToArray();
     }
 
-    private static bool IsNewer(NormalizedAlert candidate, NormalizedAlert existing) =>
-        Compare(candidate.VersionTime, candidate.Raw, existing.VersionTime, existing.Raw) > 0;
+    // A full version always beats an evidence-only part of the same alert, whatever their times.
+    private static bool IsNewer(NormalizedAlert candidate, NormalizedAlert existing)
+    {
+        if (candidate.IsEvidenceOnly != existing.IsEvidenceOnly)
+        {
+            return existing.IsEvidenceOnly;
+        }
+
+        return Compare(candidate.VersionTime, candidate.Raw, existing.VersionTime, existing.Raw) > 0;
+    }
 
     private static int Compare(DateTimeOffset? time, RawRecordRef raw, DateTimeOffset? otherTime, RawRecordRef otherRaw)
     {

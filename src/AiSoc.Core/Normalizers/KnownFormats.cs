@@ -1,6 +1,7 @@
 using AiSoc.Core.Ingest;
 using AiSoc.Core.Normalizers.DefenderForCloud;
 using AiSoc.Core.Normalizers.DefenderForEndpoint;
+using AiSoc.Core.Normalizers.DefenderXdr;
 using AiSoc.Core.Normalizers.EntraIdProtection;
 using AiSoc.Core.Normalizers.Graph;
 using AiSoc.Core.Normalizers.Sentinel;
@@ -25,5 +26,6 @@ public static class KnownFormats
         new GraphAlertNormalizer(),
         new DefenderForEndpointAlertNormalizer(),
         new RiskDetectionNormalizer(),
+        new AdvancedHuntingAlertNormalizer(),
     ]);
 }

@@ -73,6 +73,13 @@ public sealed class NormalizedAlert
     /// <summary>Id of the correlated incident this alert belongs to; set by correlation.</summary>
     public string? IncidentId { get; set; }
 
+    /// <summary>
+    /// True for a partial version that carries only evidence, such as one Defender XDR <c>AlertEvidence</c> row.
+    /// Deduplication never lets such a version replace a full one, but keeps its entities.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsEvidenceOnly { get; set; }
+
     /// <summary>The time used to order versions of the same alert: last update, else creation.</summary>
     [JsonIgnore]
     public DateTimeOffset VersionTime => LastUpdatedAt ?? CreatedAt;
