@@ -1,3 +1,4 @@
+using AiSoc.FakeTenant;
 using AiSoc.Core.Response;
 using AiSoc.Core.Schema;
 using AiSoc.Integrations.Defender;

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AiSoc.FakeTenant;
+
+namespace AiSoc.Integrations.Tests;
+
+public sealed class FakeTenantHostTests
+{
+    [Fact]
+    public async Task StartAsync_Default_ServesLabTenantOnLoopback()
+    {
+        await using var host = await FakeTenantHost.StartAsync();
+        using var http = new HttpClient();
+
+        var user = await http.GetFromJsonAsync<JsonObject>(new Uri(host.Urls.GraphServiceRoot + "/users/" + LabTenant.MeganId));
+        var device = await http.GetFromJsonAsync<JsonObject>(new Uri(host.Urls.DefenderBaseAddress, "api/machines/" + LabTenant.WorkstationId));
+
+        Assert.True(host.Urls.GraphServiceRoot.IsLoopback);
+        Assert.True(host.Urls.DefenderBaseAddress.IsLoopback);
+        Assert.True(host.Urls.ArmBaseAddress.IsLoopback);
+        Assert.Equal(LabTenant.MeganUpn, user!["userPrincipalName"]!.GetValue<string>());
+        Assert.Equal(LabTenant.WorkstationDnsName, device!["computerDnsName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task StartAsync_SeedFalse_ServesNoUsers()
+    {
+        await using var host = await FakeTenantHost.StartAsync(seed: false);
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(host.Urls.GraphServiceRoot + "/users/" + LabTenant.MeganId));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Snapshot_AfterRequest_ListsUsersAndRequests()
+    {
+        await using var host = await FakeTenantHost.StartAsync();
+        using var http = new HttpClient();
+        using var _ = await http.GetAsync(new Uri(host.Urls.GraphServiceRoot + "/users/" + LabTenant.AdminId));
+
+        var snapshot = JsonNode.Parse(FakeTenantSnapshot.ToJson(host))!;
+
+        Assert.Equal(4, snapshot["users"]!.AsArray().Count);
+        Assert.Equal("/v1.0/users/" + LabTenant.AdminId, snapshot["requests"]![0]!["path"]!.GetValue<string>());
+    }
+}
