@@ -32,6 +32,7 @@ public abstract class LoopbackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Status, int Remaining)> failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> lostResponses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, string> errorBodies = new();
+    private readonly ConcurrentDictionary<(string Method, string Path), (int Status, string Body)> verbatim = new();
     private readonly object gate = new();
     private bool started;
 
@@ -82,6 +83,9 @@ public abstract class LoopbackServer : IAsyncDisposable
     /// then answers 500 instead of the real response, as when a server crashes after committing the change.
     /// </summary>
     public void LoseResponse(string pathPrefix, int count = 1) => lostResponses[pathPrefix] = count;
+
+    /// <summary>Answers every <paramref name="method"/> request to exactly <paramref name="path"/> with <paramref name="rawJson"/> as it is.</summary>
+    public void RespondVerbatim(string method, string path, int status, string rawJson) => verbatim[(method, path)] = (status, rawJson);
 
     /// <summary>Sends <paramref name="rawJson"/> verbatim as the body of every error response with <paramref name="status"/>.</summary>
     public void UseErrorBody(int status, string rawJson) => errorBodies[status] = rawJson;
@@ -190,6 +194,11 @@ public abstract class LoopbackServer : IAsyncDisposable
 
                 return (429, ErrorBody("TooManyRequests", "Too many requests."));
             }
+        }
+
+        if (verbatim.TryGetValue((request.Method, request.Path), out var fixedAnswer))
+        {
+            return (fixedAnswer.Status, new RawJson(fixedAnswer.Body));
         }
 
         foreach (var (prefix, (status, remaining)) in failures)

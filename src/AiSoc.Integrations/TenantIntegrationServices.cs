@@ -1,6 +1,8 @@
 using System.Net;
+using AiSoc.Core.Response;
 using AiSoc.Integrations.Defender;
 using AiSoc.Integrations.Graph;
+using AiSoc.Integrations.Resilience;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +35,10 @@ public static class TenantIntegrationServices
         ArgumentNullException.ThrowIfNull(defenderCredential);
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // A host that runs several instances registers a shared counter store before this call.
+        services.TryAddSingleton<IActionRateCounter, InMemoryActionRateCounter>();
+        services.TryAddSingleton<DefenderRateBudget>();
         services.AddOptions<GraphOptions>().ValidateOnStart();
         services.AddOptions<DefenderOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
@@ -61,8 +67,11 @@ public static class TenantIntegrationServices
                 var options = provider.GetRequiredService<IOptions<GraphOptions>>().Value;
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
                 {
-                    handlers.Add(handler is RetryHandler ? new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries }) : handler);
+                    handlers.Add(handler is RetryHandler ? new RetryHandler(GraphRetryOption(options)) : handler);
                 }
+
+                // Innermost, so the retry handler reads the rounded-up header.
+                handlers.Add(new RetryAfterNormalizingHandler(provider.GetRequiredService<TimeProvider>()));
             });
 
         services.AddSingleton(provider =>
@@ -86,22 +95,13 @@ public static class TenantIntegrationServices
                 http.BaseAddress = new Uri(root.EndsWith('/') ? root : root + "/");
             });
 
-        // The retry handler is outermost, so each retry passes through the token handler again.
+        // The retry handler is outermost, so each retry passes through the token handler again. It is the only
+        // retry layer of this client.
         builder.AddResilienceHandler("defender-retry", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<DefenderOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(1, options.MaxRetries),
-                    ShouldRetryAfterHeader = true,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(2),
-                    MaxDelay = options.MaxRetryDelay,
-                    ShouldHandle = arguments => ValueTask.FromResult(
-                        options.MaxRetries > 0
-                        && arguments.Outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable),
-                });
+                var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                pipeline.AddRetry(DefenderRetryOptions(options, timeProvider));
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
 
@@ -111,4 +111,54 @@ public static class TenantIntegrationServices
                 return new BearerTokenHandler(credential, options.Scope, provider.GetRequiredService<TimeProvider>());
             });
     }
+
+    /// <summary>
+    /// Builds the Graph SDK retry option: 429 on any method, and 5xx only on idempotent methods, and never when
+    /// <c>Retry-After</c> asks for more than <see cref="GraphOptions.MaxRetryAfterSeconds"/>. The SDK reads
+    /// <c>Retry-After</c> itself and otherwise backs off exponentially from <see cref="GraphOptions.RetryDelaySeconds"/>.
+    /// </summary>
+    internal static RetryHandlerOption GraphRetryOption(GraphOptions options) => new()
+    {
+        MaxRetry = options.MaxRetries,
+        Delay = options.RetryDelaySeconds,
+        ShouldRetry = (delaySeconds, _, response) =>
+            RetryRules.ShouldRetry(response.RequestMessage?.Method, response.StatusCode)
+            && delaySeconds <= options.MaxRetryAfterSeconds
+            && (RetryAfter.Of(response, DateTimeOffset.UtcNow) ?? TimeSpan.Zero) <= TimeSpan.FromSeconds(options.MaxRetryAfterSeconds),
+    };
+
+    /// <summary>
+    /// Builds the Defender retry strategy: <see cref="RetryRules"/> decides what is retried, <c>Retry-After</c> in any of
+    /// its forms sets the wait, and a capped exponential backoff with jitter applies when the header is missing.
+    /// </summary>
+    internal static HttpRetryStrategyOptions DefenderRetryOptions(DefenderOptions options, TimeProvider timeProvider) => new()
+    {
+        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+        ShouldRetryAfterHeader = false,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = options.RetryBaseDelay,
+        MaxDelay = options.MaxRetryDelay,
+        ShouldHandle = arguments =>
+        {
+            if (options.MaxRetries == 0)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            if (arguments.Outcome.Result is { } response)
+            {
+                var wait = RetryAfter.Of(response, timeProvider.GetUtcNow());
+                return ValueTask.FromResult(RetryRules.ShouldRetry(response.RequestMessage?.Method, response.StatusCode)
+                    && (wait is null || wait <= options.MaxRetryDelay));
+            }
+
+            // No response: a failed connection or an attempt timeout. Only a read is sent again.
+            var method = arguments.Context.GetRequestMessage()?.Method;
+            return ValueTask.FromResult(arguments.Outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+                && RetryRules.IsIdempotent(method));
+        },
+        DelayGenerator = arguments => ValueTask.FromResult(
+            arguments.Outcome.Result is { } response ? RetryAfter.Of(response, timeProvider.GetUtcNow()) : null),
+    };
 }

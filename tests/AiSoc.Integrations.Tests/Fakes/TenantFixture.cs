@@ -11,8 +11,14 @@ namespace AiSoc.Integrations.Tests.Fakes;
 /// <summary>Both fakes started, and the real clients registered as in production but pointed at the fakes.</summary>
 public sealed class TenantFixture : IAsyncDisposable
 {
-    private TenantFixture(FakeGraphServer graph, FakeDefenderServer defender, ServiceProvider services, StaticTokenCredential credential)
+    private readonly int maxRetries;
+    private readonly Action<DefenderOptions>? configureDefender;
+
+    private TenantFixture(
+        FakeGraphServer graph, FakeDefenderServer defender, ServiceProvider services, StaticTokenCredential credential, int maxRetries, Action<DefenderOptions>? configureDefender)
     {
+        this.maxRetries = maxRetries;
+        this.configureDefender = configureDefender;
         Credential = credential;
         Graph = graph;
         Defender = defender;
@@ -43,22 +49,36 @@ public sealed class TenantFixture : IAsyncDisposable
         await defender.StartAsync();
 
         var credential = new StaticTokenCredential();
+        var provider = BuildServices(graph, defender, credential, maxRetries, configureDefender);
+        return new TenantFixture(graph, defender, provider, credential, maxRetries, configureDefender);
+    }
+
+    /// <summary>Builds a second, independent set of clients and executors on the same fakes, as another process would.</summary>
+    public ServiceProvider BuildSecondInstance(Action<IServiceCollection>? configure = null) =>
+        BuildServices(Graph, Defender, Credential, maxRetries, configureDefender, configure);
+
+    private static ServiceProvider BuildServices(
+        FakeGraphServer graph, FakeDefenderServer defender, StaticTokenCredential credential, int maxRetries,
+        Action<DefenderOptions>? configureDefender, Action<IServiceCollection>? configure = null)
+    {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.Configure<GraphOptions>(options =>
         {
             options.BaseUrl = graph.ServiceRoot;
             options.MaxRetries = maxRetries;
+            options.RetryDelaySeconds = 1;
         });
         services.Configure<DefenderOptions>(options =>
         {
             options.BaseAddress = defender.BaseAddress;
             options.MaxRetries = maxRetries;
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
             configureDefender?.Invoke(options);
         });
+        configure?.Invoke(services);
         services.AddTenantIntegrations(credential, credential);
-
-        return new TenantFixture(graph, defender, services.BuildServiceProvider(validateScopes: true), credential);
+        return services.BuildServiceProvider(validateScopes: true);
     }
 
     /// <summary>Builds a proposed action on <paramref name="entity"/>, whose target id is <paramref name="targetId"/> (<c>prefix:value</c>).</summary>
