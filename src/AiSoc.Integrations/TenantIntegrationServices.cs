@@ -2,6 +2,7 @@ using System.Net;
 using AiSoc.Core.Response;
 using AiSoc.Integrations.Defender;
 using AiSoc.Integrations.Graph;
+using AiSoc.Integrations.Recording;
 using AiSoc.Integrations.Resilience;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,10 @@ public static class TenantIntegrationServices
         services.AddSingleton<DefenderEntityEnricher>();
         services.AddSingleton<DefenderActionExecutor>();
         services.AddSingleton<TenantActionExecutor>();
+
+        // Resolvable once the host registers an IAuditLog.
+        services.TryAddSingleton(provider => new AuditedActionExecutor(
+            provider.GetRequiredService<TenantActionExecutor>(), provider.GetRequiredService<AiSoc.Core.Audit.IAuditLog>()));
         return services;
     }
 
@@ -70,8 +75,9 @@ public static class TenantIntegrationServices
                     handlers.Add(handler is RetryHandler ? new RetryHandler(GraphRetryOption(options)) : handler);
                 }
 
-                // Innermost, so the retry handler reads the rounded-up header.
+                // Innermost, so the retry handler reads the rounded-up header, and each attempt is recorded.
                 handlers.Add(new RetryAfterNormalizingHandler(provider.GetRequiredService<TimeProvider>()));
+                handlers.Add(new TenantCallRecordingHandler());
             });
 
         services.AddSingleton(provider =>
@@ -110,6 +116,9 @@ public static class TenantIntegrationServices
                 var options = provider.GetRequiredService<IOptions<DefenderOptions>>().Value;
                 return new BearerTokenHandler(credential, options.Scope, provider.GetRequiredService<TimeProvider>());
             });
+
+        // Innermost: records each attempt and, in a dry run, keeps writes from reaching the network.
+        builder.AddHttpMessageHandler(() => new TenantCallRecordingHandler());
     }
 
     /// <summary>
