@@ -1,13 +1,16 @@
 using System.Net;
+using AiSoc.Core.Audit;
 using AiSoc.Core.Response;
 using AiSoc.Integrations.Defender;
 using AiSoc.Integrations.Graph;
 using AiSoc.Integrations.Recording;
 using AiSoc.Integrations.Resilience;
+using AiSoc.Integrations.WriteBack;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
@@ -17,24 +20,51 @@ using Polly;
 
 namespace AiSoc.Integrations;
 
-/// <summary>Registers the Graph and Defender clients, enrichers and executors.</summary>
+/// <summary>Registers the Graph, Defender and ARM clients, enrichers, executors and write-back clients.</summary>
 public static class TenantIntegrationServices
 {
-    /// <summary>Name of the <see cref="IHttpClientFactory"/> client that carries Graph requests.</summary>
+    /// <summary>Prefix of the <see cref="IHttpClientFactory"/> clients that carry Graph requests; the role follows, such as <c>AiSoc.Graph.enrichment</c>.</summary>
     public const string GraphHttpClientName = "AiSoc.Graph";
 
+    /// <summary>Prefix of the clients that carry Defender requests.</summary>
+    public const string DefenderHttpClientName = "AiSoc.Defender";
+
+    /// <summary>Name of the client that carries Azure Resource Manager requests (Sentinel write-back).</summary>
+    public const string ArmHttpClientName = "AiSoc.Arm";
+
+    /// <summary>Service key of the clients that read (enrichment).</summary>
+    public const string EnrichmentKey = "enrichment";
+
+    /// <summary>Service key of the clients that change the tenant (containment and write-back).</summary>
+    public const string ContainmentKey = "containment";
+
     /// <summary>
-    /// Adds <see cref="GraphEntityEnricher"/>, <see cref="DefenderEntityEnricher"/>, <see cref="TenantActionExecutor"/>
-    /// and their clients. Each client gets one credential for its lifetime; options are validated at start-up.
+    /// Adds everything with one credential per API: <paramref name="graphCredential"/> for Graph and
+    /// <paramref name="defenderCredential"/> for Defender and ARM, used for both reading and acting.
+    /// Prefer <see cref="AddTenantIntegrations(IServiceCollection, TenantCredentials)"/>, which separates the two.
     /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="graphCredential">Credential for Microsoft Graph, such as a managed identity.</param>
-    /// <param name="defenderCredential">Credential for the Defender for Endpoint API; may be the same object.</param>
     public static IServiceCollection AddTenantIntegrations(this IServiceCollection services, TokenCredential graphCredential, TokenCredential defenderCredential)
     {
         ArgumentNullException.ThrowIfNull(graphCredential);
         ArgumentNullException.ThrowIfNull(defenderCredential);
+        return services.AddTenantIntegrations(graphCredential, graphCredential, defenderCredential, defenderCredential, defenderCredential);
+    }
 
+    /// <summary>
+    /// Adds <see cref="GraphEntityEnricher"/> and <see cref="DefenderEntityEnricher"/> on clients that carry
+    /// <see cref="TenantCredentials.Enrichment"/>, and <see cref="TenantActionExecutor"/>,
+    /// <see cref="SentinelIncidentWriter"/> and <see cref="GraphAlertWriter"/> on clients that carry
+    /// <see cref="TenantCredentials.Containment"/>. Options are validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddTenantIntegrations(this IServiceCollection services, TenantCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return services.AddTenantIntegrations(credentials.Enrichment, credentials.Containment, credentials.Enrichment, credentials.Containment, credentials.Containment);
+    }
+
+    private static IServiceCollection AddTenantIntegrations(
+        this IServiceCollection services, TokenCredential graphRead, TokenCredential graphWrite, TokenCredential defenderRead, TokenCredential defenderWrite, TokenCredential arm)
+    {
         services.TryAddSingleton(TimeProvider.System);
 
         // A host that runs several instances registers a shared counter store before this call.
@@ -42,29 +72,44 @@ public static class TenantIntegrationServices
         services.TryAddSingleton<DefenderRateBudget>();
         services.AddOptions<GraphOptions>().ValidateOnStart();
         services.AddOptions<DefenderOptions>().ValidateOnStart();
+        services.AddOptions<SentinelOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DefenderOptions>, DefenderOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentinelOptions>, SentinelOptionsValidator>());
 
-        AddGraph(services, graphCredential);
-        AddDefender(services, defenderCredential);
+        AddGraph(services, EnrichmentKey, graphRead);
+        AddGraph(services, ContainmentKey, graphWrite);
+        AddDefender(services, EnrichmentKey, defenderRead);
+        AddDefender(services, ContainmentKey, defenderWrite);
+        AddArm(services, arm);
 
-        services.AddSingleton<GraphEntityEnricher>();
+        // Unkeyed services are the containment ones, for callers that act.
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<GraphServiceClient>(ContainmentKey));
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<GraphDirectory>(ContainmentKey));
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<DefenderApiClient>(ContainmentKey));
+
+        services.AddSingleton(provider => new GraphEntityEnricher(
+            provider.GetRequiredKeyedService<GraphDirectory>(EnrichmentKey), provider.GetRequiredService<ILogger<GraphEntityEnricher>>()));
+        services.AddSingleton(provider => new DefenderEntityEnricher(
+            provider.GetRequiredKeyedService<DefenderApiClient>(EnrichmentKey), provider.GetRequiredService<ILogger<DefenderEntityEnricher>>()));
         services.AddSingleton<GraphActionExecutor>();
-        services.AddSingleton<DefenderEntityEnricher>();
         services.AddSingleton<DefenderActionExecutor>();
         services.AddSingleton<TenantActionExecutor>();
+        services.AddSingleton(provider => new GraphAlertWriter(provider.GetRequiredService<GraphServiceClient>(), provider.GetService<IAuditLog>()));
 
         // Resolvable once the host registers an IAuditLog.
         services.TryAddSingleton(provider => new AuditedActionExecutor(
-            provider.GetRequiredService<TenantActionExecutor>(), provider.GetRequiredService<AiSoc.Core.Audit.IAuditLog>()));
+            provider.GetRequiredService<TenantActionExecutor>(), provider.GetRequiredService<IAuditLog>()));
         return services;
     }
 
-    private static void AddGraph(IServiceCollection services, TokenCredential credential)
+    private static void AddGraph(IServiceCollection services, string key, TokenCredential credential)
     {
+        var name = GraphHttpClientName + "." + key;
+
         // The Graph SDK's own middleware (retry honoring Retry-After, redirect, compression) runs inside the
         // factory's client, so every Graph request is retried the same bounded way.
-        services.AddHttpClient(GraphHttpClientName)
+        services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
@@ -80,25 +125,26 @@ public static class TenantIntegrationServices
                 handlers.Add(new TenantCallRecordingHandler());
             });
 
-        services.AddSingleton(provider =>
+        services.AddKeyedSingleton(key, (provider, _) =>
         {
             var options = provider.GetRequiredService<IOptions<GraphOptions>>().Value;
-            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(GraphHttpClientName);
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 
             // Tokens go only to the configured Graph host, never to a host named in a response.
             var authentication = new AzureIdentityAuthenticationProvider(credential, [options.BaseUrl.Host], null, false, options.Scope);
             return new GraphServiceClient(http, authentication, options.BaseUrl.ToString().TrimEnd('/'));
         });
-        services.AddSingleton<GraphDirectory>();
+        services.AddKeyedSingleton(key, (provider, _) => new GraphDirectory(
+            provider.GetRequiredKeyedService<GraphServiceClient>(key), provider.GetRequiredService<IOptions<GraphOptions>>()));
     }
 
-    private static void AddDefender(IServiceCollection services, TokenCredential credential)
+    private static void AddDefender(IServiceCollection services, string key, TokenCredential credential)
     {
-        var builder = services.AddHttpClient<DefenderApiClient>((provider, http) =>
+        var name = DefenderHttpClientName + "." + key;
+        var builder = services.AddHttpClient(name, (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<DefenderOptions>>().Value;
-                var root = options.BaseAddress.ToString();
-                http.BaseAddress = new Uri(root.EndsWith('/') ? root : root + "/");
+                http.BaseAddress = WithTrailingSlash(options.BaseAddress);
             });
 
         // The retry handler is outermost, so each retry passes through the token handler again. It is the only
@@ -107,7 +153,7 @@ public static class TenantIntegrationServices
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<DefenderOptions>>().Value;
                 var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                pipeline.AddRetry(DefenderRetryOptions(options, timeProvider));
+                pipeline.AddRetry(HttpRetryOptions(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, timeProvider));
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
 
@@ -119,6 +165,43 @@ public static class TenantIntegrationServices
 
         // Innermost: records each attempt and, in a dry run, keeps writes from reaching the network.
         builder.AddHttpMessageHandler(() => new TenantCallRecordingHandler());
+
+        services.AddKeyedSingleton(key, (provider, _) => new DefenderApiClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(name), provider.GetRequiredService<TimeProvider>()));
+    }
+
+    private static void AddArm(IServiceCollection services, TokenCredential credential)
+    {
+        var builder = services.AddHttpClient(ArmHttpClientName, (provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<SentinelOptions>>().Value;
+                http.BaseAddress = WithTrailingSlash(options.ArmBaseAddress);
+            });
+
+        builder.AddResilienceHandler("arm-retry", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<SentinelOptions>>().Value;
+                var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                pipeline.AddRetry(HttpRetryOptions(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, timeProvider));
+            });
+
+        builder.AddHttpMessageHandler(provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<SentinelOptions>>().Value;
+                return new BearerTokenHandler(credential, options.Scope, provider.GetRequiredService<TimeProvider>());
+            });
+        builder.AddHttpMessageHandler(() => new TenantCallRecordingHandler());
+
+        services.AddSingleton(provider => new SentinelIncidentWriter(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ArmHttpClientName),
+            provider.GetRequiredService<IOptions<SentinelOptions>>(),
+            provider.GetService<IAuditLog>()));
+    }
+
+    private static Uri WithTrailingSlash(Uri root)
+    {
+        var text = root.ToString();
+        return new Uri(text.EndsWith('/') ? text : text + "/");
     }
 
     /// <summary>
@@ -137,20 +220,20 @@ public static class TenantIntegrationServices
     };
 
     /// <summary>
-    /// Builds the Defender retry strategy: <see cref="RetryRules"/> decides what is retried, <c>Retry-After</c> in any of
+    /// Builds the retry strategy of the Defender and ARM clients: <see cref="RetryRules"/> decides what is retried, <c>Retry-After</c> in any of
     /// its forms sets the wait, and a capped exponential backoff with jitter applies when the header is missing.
     /// </summary>
-    internal static HttpRetryStrategyOptions DefenderRetryOptions(DefenderOptions options, TimeProvider timeProvider) => new()
+    internal static HttpRetryStrategyOptions HttpRetryOptions(int maxRetries, TimeSpan baseDelay, TimeSpan maxDelay, TimeProvider timeProvider) => new()
     {
-        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+        MaxRetryAttempts = Math.Max(1, maxRetries),
         ShouldRetryAfterHeader = false,
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
-        Delay = options.RetryBaseDelay,
-        MaxDelay = options.MaxRetryDelay,
+        Delay = baseDelay,
+        MaxDelay = maxDelay,
         ShouldHandle = arguments =>
         {
-            if (options.MaxRetries == 0)
+            if (maxRetries == 0)
             {
                 return ValueTask.FromResult(false);
             }
@@ -159,7 +242,7 @@ public static class TenantIntegrationServices
             {
                 var wait = RetryAfter.Of(response, timeProvider.GetUtcNow());
                 return ValueTask.FromResult(RetryRules.ShouldRetry(response.RequestMessage?.Method, response.StatusCode)
-                    && (wait is null || wait <= options.MaxRetryDelay));
+                    && (wait is null || wait <= maxDelay));
             }
 
             // No response: a failed connection or an attempt timeout. Only a read is sent again.

@@ -3,6 +3,7 @@ using AiSoc.Core.Response;
 using AiSoc.Core.Schema;
 using AiSoc.Integrations.Defender;
 using AiSoc.Integrations.Graph;
+using AiSoc.Integrations.WriteBack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +16,9 @@ public sealed class TenantFixture : IAsyncDisposable
     private readonly Action<DefenderOptions>? configureDefender;
 
     private TenantFixture(
-        FakeGraphServer graph, FakeDefenderServer defender, ServiceProvider services, StaticTokenCredential credential, int maxRetries, Action<DefenderOptions>? configureDefender)
+        FakeGraphServer graph, FakeDefenderServer defender, FakeArmServer arm, ServiceProvider services, StaticTokenCredential credential, int maxRetries, Action<DefenderOptions>? configureDefender)
     {
+        Arm = arm;
         this.maxRetries = maxRetries;
         this.configureDefender = configureDefender;
         Credential = credential;
@@ -28,6 +30,8 @@ public sealed class TenantFixture : IAsyncDisposable
     public FakeGraphServer Graph { get; }
 
     public FakeDefenderServer Defender { get; }
+
+    public FakeArmServer Arm { get; }
 
     public ServiceProvider Services { get; }
 
@@ -45,20 +49,22 @@ public sealed class TenantFixture : IAsyncDisposable
     {
         var graph = new FakeGraphServer();
         var defender = new FakeDefenderServer();
+        var arm = new FakeArmServer();
         await graph.StartAsync();
         await defender.StartAsync();
+        await arm.StartAsync();
 
         var credential = new StaticTokenCredential();
-        var provider = BuildServices(graph, defender, credential, maxRetries, configureDefender);
-        return new TenantFixture(graph, defender, provider, credential, maxRetries, configureDefender);
+        var provider = BuildServices(graph, defender, arm, credential, maxRetries, configureDefender);
+        return new TenantFixture(graph, defender, arm, provider, credential, maxRetries, configureDefender);
     }
 
     /// <summary>Builds a second, independent set of clients and executors on the same fakes, as another process would.</summary>
     public ServiceProvider BuildSecondInstance(Action<IServiceCollection>? configure = null) =>
-        BuildServices(Graph, Defender, Credential, maxRetries, configureDefender, configure);
+        BuildServices(Graph, Defender, Arm, Credential, maxRetries, configureDefender, configure);
 
     private static ServiceProvider BuildServices(
-        FakeGraphServer graph, FakeDefenderServer defender, StaticTokenCredential credential, int maxRetries,
+        FakeGraphServer graph, FakeDefenderServer defender, FakeArmServer arm, StaticTokenCredential credential, int maxRetries,
         Action<DefenderOptions>? configureDefender, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
@@ -75,6 +81,11 @@ public sealed class TenantFixture : IAsyncDisposable
             options.MaxRetries = maxRetries;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
             configureDefender?.Invoke(options);
+        });
+        services.Configure<SentinelOptions>(options =>
+        {
+            options.ArmBaseAddress = arm.BaseAddress;
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
         });
         configure?.Invoke(services);
         services.AddTenantIntegrations(credential, credential);
@@ -103,5 +114,6 @@ public sealed class TenantFixture : IAsyncDisposable
         await Services.DisposeAsync();
         await Graph.DisposeAsync();
         await Defender.DisposeAsync();
+        await Arm.DisposeAsync();
     }
 }
