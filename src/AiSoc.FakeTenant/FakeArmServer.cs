@@ -46,6 +46,12 @@ public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
 
     private readonly List<FakeSentinelIncident> incidents = [];
 
+    /// <summary>
+    /// Number of incident reads after which another editor changes the incident, so a PUT with the ETag just read
+    /// gets 412 Precondition Failed.
+    /// </summary>
+    public int ConcurrentEditsAfterRead { get; set; }
+
     /// <summary>Adds an incident of the workspace with ARM id <paramref name="workspacePath"/>.</summary>
     public FakeSentinelIncident AddIncident(string workspacePath, string name, string title = "Test incident")
     {
@@ -83,12 +89,24 @@ public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
 
         return (request.Method, rest) switch
         {
-            ("GET", [_]) => (200, ToJson(incident)),
+            ("GET", [_]) => Read(incident),
             ("PUT", [_]) => Update(incident, request),
             ("GET", [_, "comments", var id]) => incident.Comments.TryGetValue(id, out var message) ? (200, CommentJson(incident, id, message)) : NotFound(id),
             ("PUT", [_, "comments", var id]) => PutComment(incident, id, request),
             _ => NotFound(request.Path),
         };
+    }
+
+    private (int, object?) Read(FakeSentinelIncident incident)
+    {
+        var body = ToJson(incident);
+        if (ConcurrentEditsAfterRead > 0)
+        {
+            ConcurrentEditsAfterRead--;
+            incident.Version++;
+        }
+
+        return (200, body);
     }
 
     private static (int, object?) Update(FakeSentinelIncident incident, RecordedRequest request)

@@ -101,12 +101,14 @@ public sealed class GraphAlertWriter(GraphServiceClient client, IAuditLog? audit
     /// </summary>
     private async Task PostCommentAsync(string alertId, string text, CancellationToken cancellationToken)
     {
-        var body = new AlertComment { Comment = text, OdataType = "microsoft.graph.security.alertComment" };
-        var request = client.Security.Alerts_v2[alertId].Comments.ToPostRequestInformation([body]);
-        request.SetContentFromParsable(client.RequestAdapter, "application/json", body);
+        // Serializing marks a model's backing store clean, so the list and the body are separate instances.
+        var request = client.Security.Alerts_v2[alertId].Comments.ToPostRequestInformation([NewComment(text)]);
+        request.SetContentFromParsable(client.RequestAdapter, "application/json", NewComment(text));
 
         var errors = new Dictionary<string, ParsableFactory<IParsable>> { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
         await GraphDirectory.CallAsync("POST /security/alerts_v2/{id}/comments", Permission, allowNotFound: false, () =>
             client.RequestAdapter.SendCollectionAsync(request, AlertComment.CreateFromDiscriminatorValue, errors, cancellationToken)).ConfigureAwait(false);
     }
+
+    private static AlertComment NewComment(string text) => new() { Comment = text, OdataType = "microsoft.graph.security.alertComment" };
 }
