@@ -68,7 +68,7 @@ public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
     {
         if (!request.Query.TryGetValue("api-version", out var version) || version != ApiVersion)
         {
-            return (400, ErrorBody("InvalidApiVersionParameter", $"The api-version '{version}' is invalid; this fake accepts {ApiVersion}."));
+            return (400, ErrorBody("InvalidApiVersionParameter", $"The api-version '{version}' is invalid. This fake accepts {ApiVersion}."));
         }
 
         var at = request.Path.IndexOf(IncidentsSegment, StringComparison.OrdinalIgnoreCase);

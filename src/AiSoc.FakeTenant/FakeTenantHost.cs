@@ -29,7 +29,7 @@ public sealed class FakeTenantHost : IAsyncDisposable
 
     public FakeTenantUrls Urls => new(Graph.ServiceRoot, Defender.BaseAddress, Arm.BaseAddress);
 
-    /// <summary>Starts the three servers on loopback; <paramref name="firstPort"/> 0 picks free ports.</summary>
+    /// <summary>Starts the three servers on loopback.</summary>
     /// <param name="firstPort">Port of the Graph server; Defender and ARM take the next two. 0 picks free ports.</param>
     /// <param name="seed">False starts the servers empty, for tests that add their own entities.</param>
     public static async Task<FakeTenantHost> StartAsync(int firstPort = 0, bool seed = true)

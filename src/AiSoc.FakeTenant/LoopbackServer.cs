@@ -36,7 +36,7 @@ public abstract class LoopbackServer : IAsyncDisposable
     private readonly object gate = new();
     private bool started;
 
-    /// <summary>Creates the server; <paramref name="port"/> 0 picks a free port when it starts.</summary>
+    /// <summary>Creates the server. Port 0 picks a free port when it starts.</summary>
     protected LoopbackServer(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -80,7 +80,7 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     /// <summary>
     /// Handles the next <paramref name="count"/> requests whose path starts with <paramref name="pathPrefix"/> as usual,
-    /// then answers 500 instead of the real response, as when a server crashes after committing the change.
+    /// then returns 500 instead of the real response, as when a server crashes after committing the change.
     /// </summary>
     public void LoseResponse(string pathPrefix, int count = 1) => lostResponses[pathPrefix] = count;
 

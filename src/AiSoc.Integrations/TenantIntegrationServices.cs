@@ -23,7 +23,7 @@ namespace AiSoc.Integrations;
 /// <summary>Registers the Graph, Defender and ARM clients, enrichers, executors and write-back clients.</summary>
 public static class TenantIntegrationServices
 {
-    /// <summary>Prefix of the <see cref="IHttpClientFactory"/> clients that carry Graph requests; the role follows, such as <c>AiSoc.Graph.enrichment</c>.</summary>
+    /// <summary>Prefix of the <see cref="IHttpClientFactory"/> clients that carry Graph requests. The role follows, as in <c>AiSoc.Graph.enrichment</c>.</summary>
     public const string GraphHttpClientName = "AiSoc.Graph";
 
     /// <summary>Prefix of the clients that carry Defender requests.</summary>

@@ -31,7 +31,7 @@ public static class Redaction
         return builder.Uri.GetComponents(UriComponents.AbsoluteUri, UriFormat.UriEscaped);
     }
 
-    /// <summary>Returns a JSON body with secret-looking properties masked; a body that is not JSON is replaced by its length.</summary>
+    /// <summary>Returns a JSON body with secret-looking properties masked. A body that is not JSON is replaced by its length.</summary>
     public static string Body(string? body)
     {
         if (string.IsNullOrEmpty(body))

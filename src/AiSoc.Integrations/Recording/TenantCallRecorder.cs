@@ -12,7 +12,7 @@ public static class TenantCallRecorder
     /// <summary>The innermost open scope of this async flow, or null.</summary>
     internal static RecordingScope? Active => Current.Value;
 
-    /// <summary>Opens a scope; calls made until it is disposed are added to it and to every enclosing scope.</summary>
+    /// <summary>Opens a scope. Calls made until it is disposed are added to it and to every enclosing scope.</summary>
     /// <param name="dryRun">True to answer writes locally instead of sending them. An enclosing dry-run scope makes this one dry-run too.</param>
     public static RecordingScope Begin(bool dryRun)
     {

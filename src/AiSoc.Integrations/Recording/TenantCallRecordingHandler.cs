@@ -5,7 +5,7 @@ namespace AiSoc.Integrations.Recording;
 
 /// <summary>
 /// Reports each request to the open <see cref="TenantCallRecorder"/> scopes. In a dry-run scope, a write (anything
-/// but GET and HEAD) is answered here with a placeholder and never reaches the network; reads are sent, so the
+/// but GET and HEAD) is answered here with a placeholder and never reaches the network. Reads are sent, so the
 /// executor computes the same requests it would send for real. Headers are never recorded.
 /// </summary>
 public sealed class TenantCallRecordingHandler : DelegatingHandler
@@ -53,7 +53,7 @@ public sealed class TenantCallRecordingHandler : DelegatingHandler
             return new HttpResponseMessage(HttpStatusCode.NoContent) { RequestMessage = request };
         }
 
-        // Enough for each caller to read an id and a status; a cancel reports the state it asked for.
+        // Enough for each caller to read an id and a status, and a cancel reports the state it asked for.
         var cancel = request.RequestUri?.AbsolutePath.EndsWith("/cancel", StringComparison.OrdinalIgnoreCase) == true;
         var json = $$"""{"id":"{{DryRunId}}","status":"{{(cancel ? "Cancelled" : "Pending")}}"}""";
         return new HttpResponseMessage(HttpStatusCode.OK)

@@ -17,7 +17,7 @@ public sealed class DefenderRateBudget(IActionRateCounter counter, TimeProvider 
     /// <summary>
     /// Reserves one call. Returns null when reserved, or the reason and the time when the budget frees up.
     /// </summary>
-    /// <remarks>NOTE: a call refused by the hourly budget has already used a slot of the minute budget; the minute
+    /// <remarks>NOTE: a call refused by the hourly budget has already used a slot of the minute budget. The minute
     /// budget is the stricter one in practice, so the lost slot only delays other calls within that minute.</remarks>
     public async Task<string?> TryReserveAsync(CancellationToken cancellationToken)
     {
@@ -26,13 +26,13 @@ public sealed class DefenderRateBudget(IActionRateCounter counter, TimeProvider 
         var minute = BlastRadiusGate.WindowStart(now, TimeSpan.FromMinutes(1));
         if (!await BlastRadiusGate.TryReserveAsync(counter, MinuteKind, minute, PerMinute, cancellationToken).ConfigureAwait(false))
         {
-            return $"The Defender machine action budget of {PerMinute} calls a minute is used up; retry after {minute.AddMinutes(1):O}.";
+            return $"The Defender machine action budget of {PerMinute} calls a minute is used up. Retry after {minute.AddMinutes(1):O}.";
         }
 
         var hour = BlastRadiusGate.WindowStart(now, TimeSpan.FromHours(1));
         if (!await BlastRadiusGate.TryReserveAsync(counter, HourKind, hour, PerHour, cancellationToken).ConfigureAwait(false))
         {
-            return $"The Defender machine action budget of {PerHour} calls an hour is used up; retry after {hour.AddHours(1):O}.";
+            return $"The Defender machine action budget of {PerHour} calls an hour is used up. Retry after {hour.AddHours(1):O}.";
         }
 
         return null;

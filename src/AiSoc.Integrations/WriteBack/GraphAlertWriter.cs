@@ -10,7 +10,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace AiSoc.Integrations.WriteBack;
 
-/// <summary>Changes to a Microsoft Graph security alert; null leaves a property as it is.</summary>
+/// <summary>Changes to a Microsoft Graph security alert, where null leaves a property as it is.</summary>
 public sealed record GraphAlertUpdate(AlertStatus? Status = null, AlertClassification? Classification = null, AlertDetermination? Determination = null);
 
 /// <summary>

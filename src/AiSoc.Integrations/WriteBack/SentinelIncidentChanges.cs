@@ -5,7 +5,7 @@ namespace AiSoc.Integrations.WriteBack;
 /// <summary>Applies a <see cref="SentinelIncidentUpdate"/> to an incident's <c>properties</c> object as policy allows.</summary>
 internal static class SentinelIncidentChanges
 {
-    /// <summary>Changes <paramref name="properties"/> in place; returns true when any value changed.</summary>
+    /// <summary>Changes <paramref name="properties"/> in place and returns true when any value changed.</summary>
     public static bool Apply(JsonObject properties, SentinelIncidentUpdate update, SentinelOptions policy, List<string> skipped)
     {
         var changed = false;

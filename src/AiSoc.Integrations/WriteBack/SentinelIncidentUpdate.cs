@@ -5,12 +5,12 @@ namespace AiSoc.Integrations.WriteBack;
 /// <param name="IncidentName">The incident's <c>name</c> (a GUID), not its number.</param>
 public sealed record SentinelIncidentRef(string WorkspaceResourceId, string IncidentName);
 
-/// <summary>Changes to a Sentinel incident; null leaves a property as it is.</summary>
+/// <summary>Changes to a Sentinel incident, where null leaves a property as it is.</summary>
 /// <param name="Status"><c>New</c>, <c>Active</c> or <c>Closed</c>. <c>Closed</c> needs a classification.</param>
 /// <param name="Classification"><c>Undetermined</c>, <c>TruePositive</c>, <c>BenignPositive</c> or <c>FalsePositive</c>.</param>
 /// <param name="ClassificationReason"><c>SuspiciousActivity</c>, <c>SuspiciousButExpected</c>, <c>IncorrectAlertLogic</c> or <c>InaccurateData</c>.</param>
 /// <param name="OwnerUpn">User principal name of the new owner.</param>
-/// <param name="Labels">Labels to add; existing labels are kept.</param>
+/// <param name="Labels">Labels to add. Existing labels are kept.</param>
 public sealed record SentinelIncidentUpdate(
     string? Status = null,
     string? Classification = null,
@@ -22,7 +22,7 @@ public sealed record SentinelIncidentUpdate(
     private static readonly string[] Classifications = ["Undetermined", "TruePositive", "BenignPositive", "FalsePositive"];
     private static readonly string[] Reasons = ["SuspiciousActivity", "SuspiciousButExpected", "IncorrectAlertLogic", "InaccurateData"];
 
-    /// <summary>Returns each problem with the values, in the words of the ARM API reference; empty when valid.</summary>
+    /// <summary>Returns each problem with the values, in the words of the ARM API reference, or an empty list when the update is valid.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

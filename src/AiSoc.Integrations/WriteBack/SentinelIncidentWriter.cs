@@ -50,7 +50,7 @@ public sealed class SentinelIncidentWriter(HttpClient http, IOptions<SentinelOpt
 
     /// <summary>
     /// Applies the changes that the options allow, skipping the others with a note in the message. The incident is
-    /// read first, and only a real change is written, with the ETag just read; a 412 reads again and retries.
+    /// read first, and only a real change is written, with the ETag just read. A 412 reads again and retries.
     /// </summary>
     public async Task<WriteBackResult> UpdateIncidentAsync(
         SentinelIncidentRef incident, SentinelIncidentUpdate update, string investigationId, string approvedBy, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class SentinelOptions
     /// <summary>True to let AiSoc set an incident's owner.</summary>
     public bool AllowOwnerUpdate { get; set; }
 
-    /// <summary>True to let AiSoc add labels to an incident; existing labels are always kept.</summary>
+    /// <summary>True to let AiSoc add labels to an incident. Existing labels are always kept.</summary>
     public bool AllowLabelUpdate { get; set; }
 
     /// <summary>Maximum number of retries of one request after a 429, or a 5xx on a GET or PUT.</summary>
@@ -33,6 +33,6 @@ public sealed class SentinelOptions
     /// <summary>First wait of the backoff used when a response has no <c>Retry-After</c>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Longest wait before one retry; a response whose <c>Retry-After</c> asks for more is not retried.</summary>
+    /// <summary>Longest wait before one retry. A response whose <c>Retry-After</c> asks for more is not retried.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 }

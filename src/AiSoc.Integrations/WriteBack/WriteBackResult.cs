@@ -8,10 +8,10 @@ public enum WriteBackStatus
     /// <summary>AiSoc changed the incident or alert.</summary>
     Written,
 
-    /// <summary>The incident or alert already had the requested state or comment; nothing was written.</summary>
+    /// <summary>The incident or alert already had the requested state or comment, so nothing was written.</summary>
     AlreadyInDesiredState,
 
-    /// <summary>The write failed; the message says why and what to do.</summary>
+    /// <summary>The write failed, and the message states why and what to do.</summary>
     Failed,
 }
 
