@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace AiSoc.FakeTenant;
 
-/// <summary>Writes the state a run changed in a fake tenant as indented JSON, for a person or a test to read after the run.</summary>
+/// <summary>
+/// Saves the state a run changed in a fake tenant as indented JSON, and applies a saved snapshot to a freshly seeded
+/// tenant, so <c>aisoc fake-tenant --state</c> keeps accounts, machine actions, indicators, alerts and incidents across
+/// restarts. The request log is saved for reading but not restored.
+/// </summary>
 public static class FakeTenantSnapshot
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -31,4 +35,117 @@ public static class FakeTenantSnapshot
 
         return JsonSerializer.Serialize(snapshot, Indented);
     }
+
+    /// <summary>Applies a snapshot written by <see cref="ToJson"/> to <paramref name="host"/>, which holds the lab tenant.</summary>
+    /// <exception cref="InvalidDataException">The snapshot is not valid JSON of that shape; the message names the field.</exception>
+    public static void Apply(FakeTenantHost host, string json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(json) ?? throw new InvalidDataException($"{sourceName}: expected a JSON object, found null.");
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{sourceName}: invalid JSON: {error.Message}", error);
+        }
+
+        try
+        {
+            ApplyUsers(host, root["users"]);
+            ApplyAlerts(host, root["securityAlerts"]);
+            ApplyMachineActions(host, root["machineActions"]);
+            ApplyIndicators(host, root["indicators"]);
+            ApplyIncidents(host, root["sentinelIncidents"]);
+        }
+        catch (Exception error) when (error is InvalidOperationException or FormatException or NullReferenceException)
+        {
+            throw new InvalidDataException($"{sourceName}: a field has the wrong type or is missing: {error.Message}", error);
+        }
+    }
+
+    private static void ApplyUsers(FakeTenantHost host, JsonNode? users)
+    {
+        foreach (var saved in users?.AsArray() ?? [])
+        {
+            var user = host.Graph.Users.FirstOrDefault(candidate => candidate.Id == Text(saved, "id"));
+            if (user is not null)
+            {
+                user.AccountEnabled = saved!["accountEnabled"]!.GetValue<bool>();
+                user.RiskState = Text(saved, "riskState");
+            }
+        }
+    }
+
+    private static void ApplyAlerts(FakeTenantHost host, JsonNode? alerts)
+    {
+        foreach (var saved in alerts?.AsArray() ?? [])
+        {
+            var alert = host.Graph.Alerts.FirstOrDefault(candidate => candidate.Id == Text(saved, "id"));
+            if (alert is null)
+            {
+                continue;
+            }
+
+            alert.Status = Text(saved, "status") ?? alert.Status;
+            alert.Classification = Text(saved, "classification") ?? alert.Classification;
+            alert.Determination = Text(saved, "determination") ?? alert.Determination;
+            alert.Comments.Clear();
+            alert.Comments.AddRange((saved!["comments"]?.AsArray() ?? []).Select(comment => comment!.GetValue<string>()));
+        }
+    }
+
+    private static void ApplyMachineActions(FakeTenantHost host, JsonNode? actions)
+    {
+        foreach (var saved in actions?.AsArray() ?? [])
+        {
+            host.Defender.MachineActions.Add(new FakeMachineAction
+            {
+                Id = Text(saved, "id") ?? Guid.NewGuid().ToString(),
+                Type = Text(saved, "type")!,
+                MachineId = Text(saved, "machineId")!,
+                Status = Text(saved, "status") ?? "Pending",
+                RequestorComment = Text(saved, "requestorComment"),
+            });
+        }
+    }
+
+    private static void ApplyIndicators(FakeTenantHost host, JsonNode? indicators)
+    {
+        foreach (var saved in indicators?.AsArray() ?? [])
+        {
+            host.Defender.Indicators.Add(saved!.AsObject().ToDictionary(pair => pair.Key, pair => (object?)pair.Value?.GetValue<string>()));
+        }
+    }
+
+    private static void ApplyIncidents(FakeTenantHost host, JsonNode? incidents)
+    {
+        foreach (var saved in incidents?.AsArray() ?? [])
+        {
+            var incident = host.Arm.Incidents.FirstOrDefault(candidate => candidate.Name == Text(saved, "name"));
+            if (incident is null)
+            {
+                continue;
+            }
+
+            incident.Status = Text(saved, "status") ?? incident.Status;
+            incident.Classification = Text(saved, "classification");
+            incident.ClassificationReason = Text(saved, "classificationReason");
+            incident.OwnerUpn = Text(saved, "ownerUpn");
+            incident.Labels.Clear();
+            incident.Labels.AddRange((saved!["labels"]?.AsArray() ?? []).Select(label => label!.GetValue<string>()));
+            incident.Comments.Clear();
+            foreach (var (id, message) in saved["comments"]?.AsObject() ?? [])
+            {
+                incident.Comments[id] = message!.GetValue<string>();
+            }
+
+            // A restored incident has changed, so its ETag moves on from the seeded one.
+            incident.Version++;
+        }
+    }
+
+    private static string? Text(JsonNode? node, string name) => node?[name]?.GetValue<string>();
 }

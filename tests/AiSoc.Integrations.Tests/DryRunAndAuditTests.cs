@@ -119,6 +119,21 @@ public sealed class DryRunAndAuditTests : IAsyncLifetime
         Assert.Contains(auditLog.Records[^1].Inputs.Values, value => value.StartsWith("PATCH ", StringComparison.Ordinal) && value.Contains("\"accountEnabled\":true", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RollbackDryRun_IsolationSucceeded_RecordsReleaseWithoutSending()
+    {
+        var action = Isolate();
+        var executed = await fixture.Executor.ExecuteAsync(action, dryRun: false, CancellationToken.None);
+        await fixture.Executor.GetStatusAsync(action, executed.ProviderActionId!, CancellationToken.None);
+        await fixture.Executor.GetStatusAsync(action, executed.ProviderActionId!, CancellationToken.None);
+
+        var rehearsal = await fixture.Executor.RollbackDryRunAsync(action, executed, CancellationToken.None);
+
+        Assert.Equal(ActionExecutionStatus.DryRun, rehearsal.Status);
+        Assert.Contains($"would send POST {fixture.Defender.BaseAddress}api/machines/{LabTenant.WorkstationId}/unisolate", rehearsal.Message, StringComparison.Ordinal);
+        Assert.Empty(fixture.Defender.RequestsTo("POST", $"/api/machines/{LabTenant.WorkstationId}/unisolate"));
+    }
+
     [Theory]
     [InlineData("{\"client_secret\":\"abc\",\"indicatorValue\":\"203.0.113.7\"}", "{\"client_secret\":\"[redacted]\",\"indicatorValue\":\"203.0.113.7\"}")]
     [InlineData("{\"nested\":{\"access_token\":\"eyJ\"}}", "{\"nested\":{\"access_token\":\"[redacted]\"}}")]

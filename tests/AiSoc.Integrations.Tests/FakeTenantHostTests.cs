@@ -46,4 +46,34 @@ public sealed class FakeTenantHostTests
         Assert.Equal(4, snapshot["users"]!.AsArray().Count);
         Assert.Equal("/v1.0/users/" + LabTenant.AdminId, snapshot["requests"]![0]!["path"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Snapshot_AppliedToNewHost_RestoresChangedState()
+    {
+        string saved;
+        await using (var first = await FakeTenantHost.StartAsync())
+        {
+            first.Graph.User(LabTenant.MeganId).AccountEnabled = false;
+            first.Defender.AddMachineAction(LabTenant.WorkstationId, "Isolate", "Succeeded", "AiSoc isolate-device [aisoc:inv-1|isolate-device|host:mde:x]");
+            first.Arm.Incident(LabTenant.SentinelIncidentName).Comments["c1"] = "AiSoc verdict.";
+            saved = FakeTenantSnapshot.ToJson(first);
+        }
+
+        await using var second = await FakeTenantHost.StartAsync();
+        FakeTenantSnapshot.Apply(second, saved, "state.json");
+
+        Assert.False(second.Graph.User(LabTenant.MeganId).AccountEnabled);
+        Assert.Equal("Isolate", Assert.Single(second.Defender.MachineActions).Type);
+        Assert.Equal("AiSoc verdict.", second.Arm.Incident(LabTenant.SentinelIncidentName).Comments["c1"]);
+    }
+
+    [Fact]
+    public async Task Snapshot_InvalidJson_NamesSource()
+    {
+        await using var host = await FakeTenantHost.StartAsync();
+
+        var error = Assert.Throws<InvalidDataException>(() => FakeTenantSnapshot.Apply(host, "{not json", "state.json"));
+
+        Assert.StartsWith("state.json: invalid JSON", error.Message, StringComparison.Ordinal);
+    }
 }

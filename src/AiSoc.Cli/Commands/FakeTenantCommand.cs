@@ -25,7 +25,7 @@ internal static class FakeTenantCommand
         };
         var state = new Option<string?>("--state", "-s")
         {
-            Description = "JSON file that receives a snapshot of the fake tenant's state (accounts, machine actions, indicators, alerts, incidents) when the command stops.",
+            Description = "JSON file with the fake tenant's state (accounts, machine actions, indicators, alerts, incidents): applied at start when it exists, and replaced when the command stops.",
         };
 
         var command = new Command("fake-tenant", "Serve a fake Microsoft Graph, Defender for Endpoint and Sentinel tenant on 127.0.0.1 for local runs, until Ctrl+C.")
@@ -64,6 +64,20 @@ internal static class FakeTenantCommand
 
         await using (host.ConfigureAwait(false))
         {
+            if (statePath is not null && File.Exists(statePath))
+            {
+                try
+                {
+                    FakeTenantSnapshot.Apply(host, await File.ReadAllTextAsync(statePath, cancellationToken).ConfigureAwait(false), statePath);
+                    output.WriteLine($"Applied the saved state in {statePath}.");
+                }
+                catch (InvalidDataException exception)
+                {
+                    error.WriteLine(exception.Message + " Fix or delete the file.");
+                    return ExitCodes.InputError;
+                }
+            }
+
             var urls = host.Urls;
             output.WriteLine($"Integrations:Graph:BaseUrl={urls.GraphServiceRoot}");
             output.WriteLine($"Integrations:Defender:BaseAddress={urls.DefenderBaseAddress}");
