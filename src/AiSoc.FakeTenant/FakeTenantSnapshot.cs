@@ -36,8 +36,8 @@ public static class FakeTenantSnapshot
         return JsonSerializer.Serialize(snapshot, Indented);
     }
 
-    /// <summary>Applies a snapshot written by <see cref="ToJson"/> to <paramref name="host"/>, which holds the lab tenant.</summary>
-    /// <exception cref="InvalidDataException">The snapshot is not valid JSON of that shape; the message names the field.</exception>
+    /// <summary>Applies a snapshot written by <see cref="ToJson"/> to <paramref name="host"/>, which contains the lab tenant.</summary>
+    /// <exception cref="InvalidDataException">The snapshot is not valid JSON of that shape. The message names the file, the list and the record.</exception>
     public static void Apply(FakeTenantHost host, string json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -52,99 +52,89 @@ public static class FakeTenantSnapshot
             throw new InvalidDataException($"{sourceName}: invalid JSON: {error.Message}", error);
         }
 
-        try
-        {
-            ApplyUsers(host, root["users"]);
-            ApplyAlerts(host, root["securityAlerts"]);
-            ApplyMachineActions(host, root["machineActions"]);
-            ApplyIndicators(host, root["indicators"]);
-            ApplyIncidents(host, root["sentinelIncidents"]);
-        }
-        catch (Exception error) when (error is InvalidOperationException or FormatException or NullReferenceException)
-        {
-            throw new InvalidDataException($"{sourceName}: a field has the wrong type or is missing: {error.Message}", error);
-        }
+        ApplyEach(root, "users", sourceName, saved => ApplyUser(host, saved));
+        ApplyEach(root, "securityAlerts", sourceName, saved => ApplyAlert(host, saved));
+        ApplyEach(root, "machineActions", sourceName, saved => ApplyMachineAction(host, saved));
+        ApplyEach(root, "indicators", sourceName, saved => ApplyIndicator(host, saved));
+        ApplyEach(root, "sentinelIncidents", sourceName, saved => ApplyIncident(host, saved));
     }
 
-    private static void ApplyUsers(FakeTenantHost host, JsonNode? users)
+    private static void ApplyEach(JsonNode root, string list, string sourceName, Action<JsonNode> apply)
     {
-        foreach (var saved in users?.AsArray() ?? [])
+        var items = root[list] as JsonArray ?? [];
+        for (var i = 0; i < items.Count; i++)
         {
-            var user = host.Graph.Users.FirstOrDefault(candidate => candidate.Id == Text(saved, "id"));
-            if (user is not null)
+            try
             {
-                user.AccountEnabled = saved!["accountEnabled"]!.GetValue<bool>();
-                user.RiskState = Text(saved, "riskState");
+                apply(items[i] ?? throw new InvalidOperationException("the record is null"));
+            }
+            catch (Exception error) when (error is InvalidOperationException or FormatException or NullReferenceException)
+            {
+                throw new InvalidDataException($"{sourceName}: {list}[{i}]: a field is missing or has the wrong type: {error.Message}", error);
             }
         }
     }
 
-    private static void ApplyAlerts(FakeTenantHost host, JsonNode? alerts)
+    private static void ApplyUser(FakeTenantHost host, JsonNode saved)
     {
-        foreach (var saved in alerts?.AsArray() ?? [])
+        var user = host.Graph.Users.FirstOrDefault(candidate => candidate.Id == Text(saved, "id"));
+        if (user is not null)
         {
-            var alert = host.Graph.Alerts.FirstOrDefault(candidate => candidate.Id == Text(saved, "id"));
-            if (alert is null)
-            {
-                continue;
-            }
-
-            alert.Status = Text(saved, "status") ?? alert.Status;
-            alert.Classification = Text(saved, "classification") ?? alert.Classification;
-            alert.Determination = Text(saved, "determination") ?? alert.Determination;
-            alert.Comments.Clear();
-            alert.Comments.AddRange((saved!["comments"]?.AsArray() ?? []).Select(comment => comment!.GetValue<string>()));
+            user.AccountEnabled = saved["accountEnabled"]!.GetValue<bool>();
+            user.RiskState = Text(saved, "riskState");
         }
     }
 
-    private static void ApplyMachineActions(FakeTenantHost host, JsonNode? actions)
+    private static void ApplyAlert(FakeTenantHost host, JsonNode saved)
     {
-        foreach (var saved in actions?.AsArray() ?? [])
+        var alert = host.Graph.Alerts.FirstOrDefault(candidate => candidate.Id == Text(saved, "id"));
+        if (alert is null)
         {
-            host.Defender.MachineActions.Add(new FakeMachineAction
-            {
-                Id = Text(saved, "id") ?? Guid.NewGuid().ToString(),
-                Type = Text(saved, "type")!,
-                MachineId = Text(saved, "machineId")!,
-                Status = Text(saved, "status") ?? "Pending",
-                RequestorComment = Text(saved, "requestorComment"),
-            });
+            return;
         }
+
+        alert.Status = Text(saved, "status") ?? alert.Status;
+        alert.Classification = Text(saved, "classification") ?? alert.Classification;
+        alert.Determination = Text(saved, "determination") ?? alert.Determination;
+        alert.Comments.Clear();
+        alert.Comments.AddRange((saved["comments"]?.AsArray() ?? []).Select(comment => comment!.GetValue<string>()));
     }
 
-    private static void ApplyIndicators(FakeTenantHost host, JsonNode? indicators)
-    {
-        foreach (var saved in indicators?.AsArray() ?? [])
+    private static void ApplyMachineAction(FakeTenantHost host, JsonNode saved) =>
+        host.Defender.MachineActions.Add(new FakeMachineAction
         {
-            host.Defender.Indicators.Add(saved!.AsObject().ToDictionary(pair => pair.Key, pair => (object?)pair.Value?.GetValue<string>()));
-        }
-    }
+            Id = Text(saved, "id") ?? Guid.NewGuid().ToString(),
+            Type = Text(saved, "type") ?? throw new InvalidOperationException("type is missing"),
+            MachineId = Text(saved, "machineId") ?? throw new InvalidOperationException("machineId is missing"),
+            Status = Text(saved, "status") ?? "Pending",
+            RequestorComment = Text(saved, "requestorComment"),
+        });
 
-    private static void ApplyIncidents(FakeTenantHost host, JsonNode? incidents)
+    private static void ApplyIndicator(FakeTenantHost host, JsonNode saved) =>
+        host.Defender.Indicators.Add(saved.AsObject().ToDictionary(pair => pair.Key, pair => (object?)pair.Value?.GetValue<string>()));
+
+    private static void ApplyIncident(FakeTenantHost host, JsonNode saved)
     {
-        foreach (var saved in incidents?.AsArray() ?? [])
+        var incident = host.Arm.Incidents.FirstOrDefault(candidate => candidate.Name == Text(saved, "name"));
+        if (incident is null)
         {
-            var incident = host.Arm.Incidents.FirstOrDefault(candidate => candidate.Name == Text(saved, "name"));
-            if (incident is null)
-            {
-                continue;
-            }
-
-            incident.Status = Text(saved, "status") ?? incident.Status;
-            incident.Classification = Text(saved, "classification");
-            incident.ClassificationReason = Text(saved, "classificationReason");
-            incident.OwnerUpn = Text(saved, "ownerUpn");
-            incident.Labels.Clear();
-            incident.Labels.AddRange((saved!["labels"]?.AsArray() ?? []).Select(label => label!.GetValue<string>()));
-            incident.Comments.Clear();
-            foreach (var (id, message) in saved["comments"]?.AsObject() ?? [])
-            {
-                incident.Comments[id] = message!.GetValue<string>();
-            }
-
-            // A restored incident has changed, so its ETag moves on from the seeded one.
-            incident.Version++;
+            return;
         }
+
+        incident.Status = Text(saved, "status") ?? incident.Status;
+        incident.Classification = Text(saved, "classification");
+        incident.ClassificationReason = Text(saved, "classificationReason");
+        incident.OwnerUpn = Text(saved, "ownerUpn");
+        incident.Labels.Clear();
+        incident.Labels.AddRange((saved["labels"]?.AsArray() ?? []).Select(label => label!.GetValue<string>()));
+        incident.Comments.Clear();
+        foreach (var (id, message) in saved["comments"]?.AsObject() ?? [])
+        {
+            incident.Comments[id] = message!.GetValue<string>();
+        }
+
+        // A restored incident has changed, so its ETag moves on from the seeded one.
+        incident.Version++;
     }
 
     private static string? Text(JsonNode? node, string name) => node?[name]?.GetValue<string>();

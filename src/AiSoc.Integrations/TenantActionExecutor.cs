@@ -42,6 +42,8 @@ public sealed class TenantActionExecutor(GraphActionExecutor graph, DefenderActi
             ? executor.RollbackAsync(action, executed, cancellationToken)
             : Task.FromResult(Manual(action));
 
+    // NOTE: writes stay local only on clients built by AddTenantIntegrations, whose innermost handler is
+    // TenantCallRecordingHandler. Executors constructed by hand around other HttpClients would send them.
     private static async Task<ActionExecutionResult> DryRunAsync(ProposedAction action, Func<Task<ActionExecutionResult>> run)
     {
         using var scope = TenantCallRecorder.Begin(dryRun: true);

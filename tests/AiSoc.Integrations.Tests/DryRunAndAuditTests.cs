@@ -52,7 +52,7 @@ public sealed class DryRunAndAuditTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DryRun_DisableUser_RecordsPatchBodyWithoutChangingUser()
+    public async Task DryRun_DisableUser_RecordsPatchOnly()
     {
         var action = TenantFixture.Action(ResponseActionType.DisableUser, new AccountEntity { ObjectId = LabTenant.MeganId }, "oid:" + LabTenant.MeganId);
 
@@ -120,7 +120,7 @@ public sealed class DryRunAndAuditTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RollbackDryRun_IsolationSucceeded_RecordsReleaseWithoutSending()
+    public async Task RollbackDryRun_Isolated_RecordsRelease()
     {
         var action = Isolate();
         var executed = await fixture.Executor.ExecuteAsync(action, dryRun: false, CancellationToken.None);

@@ -76,4 +76,15 @@ public sealed class FakeTenantHostTests
 
         Assert.StartsWith("state.json: invalid JSON", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Snapshot_RecordMissingField_NamesListAndIndex()
+    {
+        await using var host = await FakeTenantHost.StartAsync();
+
+        var error = Assert.Throws<InvalidDataException>(() => FakeTenantSnapshot.Apply(host, "{\"machineActions\":[{\"machineId\":\"m1\"}]}", "state.json"));
+
+        Assert.StartsWith("state.json: machineActions[0]: a field is missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("type is missing", error.Message, StringComparison.Ordinal);
+    }
 }
