@@ -15,7 +15,13 @@ public sealed class DefenderOptions
     /// <summary>Maximum number of retries of one request after a 429 or 503 response.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>Longest wait before one retry, including a wait that <c>Retry-After</c> requests.</summary>
+    /// <summary>First wait of the capped exponential backoff (with jitter) used when a response has no <c>Retry-After</c>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Longest wait before one retry. A response whose <c>Retry-After</c> asks for more is not retried, because a
+    /// retry must never come before that time.
+    /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Time limit of one attempt.</summary>

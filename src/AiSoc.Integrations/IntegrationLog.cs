@@ -21,4 +21,7 @@ internal static partial class IntegrationLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Cancelled pending Defender machine action {MachineActionId} on device {MachineId} before release")]
     public static partial void CancelledPendingAction(ILogger logger, string machineActionId, string machineId);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Defender {Type} post to device {MachineId} may have taken effect despite the error; listing the device's actions before any resend")]
+    public static partial void PostOutcomeUnknown(ILogger logger, string type, string machineId, Exception exception);
 }

@@ -25,6 +25,16 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             errors.Add($"{GraphOptions.SectionName}:MaxRetries {options.MaxRetries} is invalid: use 0 to 10.");
         }
 
+        if (options.RetryDelaySeconds is < 1 or > 180)
+        {
+            errors.Add($"{GraphOptions.SectionName}:RetryDelaySeconds {options.RetryDelaySeconds} is invalid: use 1 to 180.");
+        }
+
+        if (options.MaxRetryAfterSeconds < 1)
+        {
+            errors.Add($"{GraphOptions.SectionName}:MaxRetryAfterSeconds {options.MaxRetryAfterSeconds} is invalid: use 1 or more.");
+        }
+
         if (options.MaxRecentItems is < 1 or > 100)
         {
             errors.Add($"{GraphOptions.SectionName}:MaxRecentItems {options.MaxRecentItems} is invalid: use 1 to 100.");
@@ -58,9 +68,9 @@ public sealed class DefenderOptionsValidator : IValidateOptions<DefenderOptions>
             errors.Add($"{Section}:MaxRetries {options.MaxRetries} is invalid: use 0 to 10.");
         }
 
-        if (options.MaxRetryDelay <= TimeSpan.Zero || options.AttemptTimeout <= TimeSpan.Zero)
+        if (options.MaxRetryDelay <= TimeSpan.Zero || options.AttemptTimeout <= TimeSpan.Zero || options.RetryBaseDelay <= TimeSpan.Zero)
         {
-            errors.Add($"{Section}:MaxRetryDelay and AttemptTimeout must be positive.");
+            errors.Add($"{Section}:MaxRetryDelay, RetryBaseDelay and AttemptTimeout must be positive.");
         }
 
         if (options.IsolationType is not ("Full" or "Selective"))

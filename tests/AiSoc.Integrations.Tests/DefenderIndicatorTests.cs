@@ -2,6 +2,7 @@ using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
 using AiSoc.Core.Schema;
 using AiSoc.Integrations.Defender;
+using AiSoc.FakeTenant;
 using AiSoc.Integrations.Tests.Fakes;
 
 namespace AiSoc.Integrations.Tests;

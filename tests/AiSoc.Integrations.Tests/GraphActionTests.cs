@@ -1,6 +1,7 @@
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
 using AiSoc.Core.Schema;
+using AiSoc.FakeTenant;
 using AiSoc.Integrations.Tests.Fakes;
 
 namespace AiSoc.Integrations.Tests;
@@ -142,14 +143,15 @@ public sealed class GraphActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DisableUser_DryRun_SendsNothing()
+    public async Task DisableUser_DryRun_SendsNoWrite()
     {
         var action = UserAction(ResponseActionType.DisableUser);
 
         var result = await fixture.Executor.ExecuteAsync(action, dryRun: true, CancellationToken.None);
 
         Assert.Equal(ActionExecutionStatus.DryRun, result.Status);
-        Assert.Empty(fixture.Graph.Requests);
+        Assert.All(fixture.Graph.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.Contains("would send PATCH ", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AiSoc.Core.Response.Ports;
 using AiSoc.Core.Schema;
+using AiSoc.FakeTenant;
 using AiSoc.Integrations.Tests.Fakes;
 
 namespace AiSoc.Integrations.Tests;

@@ -1,5 +1,6 @@
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
+using AiSoc.Integrations.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +20,14 @@ public sealed class DefenderActionExecutor : IResponseActionExecutor
     private readonly MachineActionRunner runner;
     private readonly IndicatorSubmitter indicators;
 
-    public DefenderActionExecutor(DefenderApiClient api, IOptions<DefenderOptions> options, TimeProvider timeProvider, ILogger<DefenderActionExecutor> logger)
+    public DefenderActionExecutor(
+        DefenderApiClient api, DefenderRateBudget budget, IOptions<DefenderOptions> options, TimeProvider timeProvider, ILogger<DefenderActionExecutor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.api = api;
         this.options = options.Value;
         this.logger = logger;
-        runner = new MachineActionRunner(api, logger);
+        runner = new MachineActionRunner(api, budget, logger);
         indicators = new IndicatorSubmitter(api, this.options, timeProvider);
     }
 

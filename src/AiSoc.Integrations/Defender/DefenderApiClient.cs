@@ -179,6 +179,10 @@ public sealed class DefenderApiClient(HttpClient http, TimeProvider timeProvider
         {
             throw new TenantApiException($"{method} /{path}", error.StatusCode, permission, error.Message, error);
         }
+        catch (Polly.Timeout.TimeoutRejectedException error)
+        {
+            throw new TenantApiException($"{method} /{path}", null, permission, "The attempt timed out; the request may or may not have taken effect.", error);
+        }
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, string permission, CancellationToken cancellationToken)

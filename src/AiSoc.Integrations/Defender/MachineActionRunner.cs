@@ -1,5 +1,6 @@
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
+using AiSoc.Integrations.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Integrations.Defender;
@@ -9,7 +10,7 @@ namespace AiSoc.Integrations.Defender;
 /// device: one carrying this idempotency key is returned as it stands, and a pending or in-progress one is attached
 /// to instead of sending a second. A 400 "Action is already in progress" is treated the same way.
 /// </summary>
-internal sealed class MachineActionRunner(DefenderApiClient api, ILogger logger)
+internal sealed class MachineActionRunner(DefenderApiClient api, DefenderRateBudget budget, ILogger logger)
 {
     /// <summary>Key of <see cref="ActionExecutionResult.PreviousState"/> holding the Defender device id.</summary>
     public const string MachineIdKey = "machineId";
@@ -47,7 +48,12 @@ internal sealed class MachineActionRunner(DefenderApiClient api, ILogger logger)
         }
 
         body["Comment"] = $"AiSoc {ActionCatalog.Name(action.Type)} {marker}";
-        var sent = await api.SendMachineActionAsync(machineId, spec.Endpoint, body, spec.Permission, cancellationToken).ConfigureAwait(false);
+        var (sent, refusal) = await SendOnceAsync(machineId, spec.Type, spec.Endpoint, body, spec.Permission, marker, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal with { PreviousState = State(machineId, "false") };
+        }
+
         if (sent is not null)
         {
             return ToResult(sent, State(machineId, "false"), $"Sent {spec.Type} action {sent.Id}.");
@@ -118,6 +124,11 @@ internal sealed class MachineActionRunner(DefenderApiClient api, ILogger logger)
 
         foreach (var active in actions.Where(candidate => candidate.IsActive))
         {
+            if (await budget.TryReserveAsync(cancellationToken).ConfigureAwait(false) is { } exhausted)
+            {
+                return ExecutionResults.Failed(exhausted, executed.PreviousState);
+            }
+
             var cancelled = await api.CancelMachineActionAsync(active.Id, $"AiSoc rollback {IdempotencyMarker.ForRollback(action.IdempotencyKey)}", spec.Permission, cancellationToken).ConfigureAwait(false);
             if (cancelled?.Status != MachineActionStatus.Cancelled)
             {
@@ -143,11 +154,52 @@ internal sealed class MachineActionRunner(DefenderApiClient api, ILogger logger)
         }
 
         var body = new Dictionary<string, object> { ["Comment"] = $"AiSoc rollback of {ActionCatalog.Name(action.Type)} {rollbackMarker}" };
-        var sent = await api.SendMachineActionAsync(machineId, spec.ReverseEndpoint!, body, spec.Permission, cancellationToken).ConfigureAwait(false);
+        var (sent, refusal) = await SendOnceAsync(machineId, spec.ReverseType!, spec.ReverseEndpoint!, body, spec.Permission, rollbackMarker, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal with { PreviousState = executed.PreviousState };
+        }
+
         return sent is null
             ? new ActionExecutionResult(ActionExecutionStatus.Pending, null, executed.PreviousState, $"A {spec.ReverseType} action is already in progress on device {machineId}.")
             : ToResult(sent, executed.PreviousState, $"Sent {spec.ReverseType} action {sent.Id}.");
     }
+
+    /// <summary>
+    /// Posts one machine action within the rate budget. When the post fails in a way that may hide a success (a 5xx
+    /// or no response), the device's actions are listed again: an action carrying <paramref name="marker"/> is
+    /// returned instead of posting a second one, and only when none exists is the post sent once more.
+    /// </summary>
+    private async Task<(MachineAction? Sent, ActionExecutionResult? Refusal)> SendOnceAsync(
+        string machineId, string type, string endpoint, Dictionary<string, object> body, string permission, string marker, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await budget.TryReserveAsync(cancellationToken).ConfigureAwait(false) is { } exhausted)
+            {
+                return (null, ExecutionResults.Failed(exhausted));
+            }
+
+            try
+            {
+                return (await api.SendMachineActionAsync(machineId, endpoint, body, permission, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (TenantApiException error) when (attempt == 1 && MayHaveSucceeded(error))
+            {
+                IntegrationLog.PostOutcomeUnknown(logger, type, machineId, error);
+                var landed = (await api.ListMachineActionsAsync(machineId, type, cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(candidate => IdempotencyMarker.IsIn(candidate.RequestorComment, marker));
+                if (landed is not null)
+                {
+                    IntegrationLog.AttachedToMachineAction(logger, landed.Id, landed.Type, landed.Status, machineId);
+                    return (landed, null);
+                }
+            }
+        }
+    }
+
+    private static bool MayHaveSucceeded(TenantApiException error) =>
+        error.StatusCode is null || (int)error.StatusCode.Value >= 500;
 
     private async Task<bool> IsAlreadyInStateAsync(string machineId, MachineActionSpec spec, IReadOnlyList<MachineAction> forward, CancellationToken cancellationToken)
     {

@@ -184,7 +184,7 @@ public sealed class GraphDirectory(GraphServiceClient client, Microsoft.Extensio
             return true;
         });
 
-    private static async Task<T?> CallAsync<T>(string operation, string permission, bool allowNotFound, Func<Task<T?>> call)
+    internal static async Task<T?> CallAsync<T>(string operation, string permission, bool allowNotFound, Func<Task<T?>> call)
     {
         try
         {

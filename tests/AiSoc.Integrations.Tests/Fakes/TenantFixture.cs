@@ -1,7 +1,9 @@
+using AiSoc.FakeTenant;
 using AiSoc.Core.Response;
 using AiSoc.Core.Schema;
 using AiSoc.Integrations.Defender;
 using AiSoc.Integrations.Graph;
+using AiSoc.Integrations.WriteBack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +12,15 @@ namespace AiSoc.Integrations.Tests.Fakes;
 /// <summary>Both fakes started, and the real clients registered as in production but pointed at the fakes.</summary>
 public sealed class TenantFixture : IAsyncDisposable
 {
-    private TenantFixture(FakeGraphServer graph, FakeDefenderServer defender, ServiceProvider services, StaticTokenCredential credential)
+    private readonly int maxRetries;
+    private readonly Action<DefenderOptions>? configureDefender;
+
+    private TenantFixture(
+        FakeGraphServer graph, FakeDefenderServer defender, FakeArmServer arm, ServiceProvider services, StaticTokenCredential credential, int maxRetries, Action<DefenderOptions>? configureDefender)
     {
+        Arm = arm;
+        this.maxRetries = maxRetries;
+        this.configureDefender = configureDefender;
         Credential = credential;
         Graph = graph;
         Defender = defender;
@@ -21,6 +30,8 @@ public sealed class TenantFixture : IAsyncDisposable
     public FakeGraphServer Graph { get; }
 
     public FakeDefenderServer Defender { get; }
+
+    public FakeArmServer Arm { get; }
 
     public ServiceProvider Services { get; }
 
@@ -38,26 +49,47 @@ public sealed class TenantFixture : IAsyncDisposable
     {
         var graph = new FakeGraphServer();
         var defender = new FakeDefenderServer();
+        var arm = new FakeArmServer();
         await graph.StartAsync();
         await defender.StartAsync();
+        await arm.StartAsync();
 
         var credential = new StaticTokenCredential();
+        var provider = BuildServices(graph, defender, arm, credential, maxRetries, configureDefender);
+        return new TenantFixture(graph, defender, arm, provider, credential, maxRetries, configureDefender);
+    }
+
+    /// <summary>Builds a second, independent set of clients and executors on the same fakes, as another process would.</summary>
+    public ServiceProvider BuildSecondInstance(Action<IServiceCollection>? configure = null) =>
+        BuildServices(Graph, Defender, Arm, Credential, maxRetries, configureDefender, configure);
+
+    private static ServiceProvider BuildServices(
+        FakeGraphServer graph, FakeDefenderServer defender, FakeArmServer arm, StaticTokenCredential credential, int maxRetries,
+        Action<DefenderOptions>? configureDefender, Action<IServiceCollection>? configure = null)
+    {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.Configure<GraphOptions>(options =>
         {
             options.BaseUrl = graph.ServiceRoot;
             options.MaxRetries = maxRetries;
+            options.RetryDelaySeconds = 1;
         });
         services.Configure<DefenderOptions>(options =>
         {
             options.BaseAddress = defender.BaseAddress;
             options.MaxRetries = maxRetries;
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
             configureDefender?.Invoke(options);
         });
+        services.Configure<SentinelOptions>(options =>
+        {
+            options.ArmBaseAddress = arm.BaseAddress;
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
+        });
+        configure?.Invoke(services);
         services.AddTenantIntegrations(credential, credential);
-
-        return new TenantFixture(graph, defender, services.BuildServiceProvider(validateScopes: true), credential);
+        return services.BuildServiceProvider(validateScopes: true);
     }
 
     /// <summary>Builds a proposed action on <paramref name="entity"/>, whose target id is <paramref name="targetId"/> (<c>prefix:value</c>).</summary>
@@ -82,5 +114,6 @@ public sealed class TenantFixture : IAsyncDisposable
         await Services.DisposeAsync();
         await Graph.DisposeAsync();
         await Defender.DisposeAsync();
+        await Arm.DisposeAsync();
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AiSoc.Integrations.Tests.Fakes;
+namespace AiSoc.FakeTenant;
 
 /// <summary>One request the fake received.</summary>
 public sealed record RecordedRequest(string Method, string Path, string RawQuery, IReadOnlyDictionary<string, string> Query, string Body, string? Authorization, DateTimeOffset ReceivedAt)
@@ -29,13 +29,19 @@ public abstract class LoopbackServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentDictionary<string, int> throttles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> forbidden = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, int Remaining)> failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> lostResponses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, string> errorBodies = new();
+    private readonly ConcurrentDictionary<(string Method, string Path), (int Status, string Body)> verbatim = new();
     private readonly object gate = new();
+    private bool started;
 
-    protected LoopbackServer()
+    /// <summary>Creates the server. Port 0 picks a free port when it starts.</summary>
+    protected LoopbackServer(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app = builder.Build();
         app.Run(HandleAsync);
     }
@@ -45,12 +51,16 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
-    /// <summary>Seconds sent in <c>Retry-After</c> with each 429.</summary>
-    public int RetryAfterSeconds { get; set; } = 1;
+    /// <summary>
+    /// The <c>Retry-After</c> value sent with each 429: seconds (<c>1</c>), a decimal (<c>0.4</c>) or an HTTP-date.
+    /// Null sends no header.
+    /// </summary>
+    public string? RetryAfter { get; set; } = "1";
 
     public async Task StartAsync()
     {
         await app.StartAsync().ConfigureAwait(false);
+        started = true;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
         if (!BaseAddress.IsLoopback)
@@ -65,6 +75,21 @@ public abstract class LoopbackServer : IAsyncDisposable
     /// <summary>Answers requests whose path starts with <paramref name="pathPrefix"/> with 403.</summary>
     public void Forbid(string pathPrefix, string code = "Authorization_RequestDenied") => forbidden[pathPrefix] = code;
 
+    /// <summary>Answers the next <paramref name="count"/> requests whose path starts with <paramref name="pathPrefix"/> with <paramref name="status"/>.</summary>
+    public void Fail(string pathPrefix, int count, int status = 503) => failures[pathPrefix] = (status, count);
+
+    /// <summary>
+    /// Handles the next <paramref name="count"/> requests whose path starts with <paramref name="pathPrefix"/> as usual,
+    /// then returns 500 instead of the real response, as when a server crashes after committing the change.
+    /// </summary>
+    public void LoseResponse(string pathPrefix, int count = 1) => lostResponses[pathPrefix] = count;
+
+    /// <summary>Answers every <paramref name="method"/> request to exactly <paramref name="path"/> with <paramref name="rawJson"/> as it is.</summary>
+    public void RespondVerbatim(string method, string path, int status, string rawJson) => verbatim[(method, path)] = (status, rawJson);
+
+    /// <summary>Sends <paramref name="rawJson"/> verbatim as the body of every error response with <paramref name="status"/>.</summary>
+    public void UseErrorBody(int status, string rawJson) => errorBodies[status] = rawJson;
+
     /// <summary>Returns the requests with this method and exactly this path.</summary>
     public IReadOnlyList<RecordedRequest> RequestsAt(string method, string path) =>
         [.. Requests.Where(request => request.Method == method && request.Path == path)];
@@ -74,7 +99,11 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
+        if (started)
+        {
+            await app.StopAsync().ConfigureAwait(false);
+        }
+
         await app.DisposeAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
@@ -138,10 +167,16 @@ public abstract class LoopbackServer : IAsyncDisposable
         }
 
         context.Response.StatusCode = status;
+        if (status >= 400 && errorBodies.TryGetValue(status, out var rawError))
+        {
+            payload = new RawJson(rawError);
+        }
+
         if (payload is not null)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(payload, JsonSerializerOptions.Web)).ConfigureAwait(false);
+            var text = payload is RawJson raw ? raw.Text : JsonSerializer.Serialize(payload, JsonSerializerOptions.Web);
+            await context.Response.WriteAsync(text).ConfigureAwait(false);
         }
     }
 
@@ -152,8 +187,26 @@ public abstract class LoopbackServer : IAsyncDisposable
             if (remaining > 0 && request.Path.StartsWith(prefix, StringComparison.Ordinal))
             {
                 throttles[prefix] = remaining - 1;
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (RetryAfter is not null)
+                {
+                    context.Response.Headers.RetryAfter = RetryAfter;
+                }
+
                 return (429, ErrorBody("TooManyRequests", "Too many requests."));
+            }
+        }
+
+        if (verbatim.TryGetValue((request.Method, request.Path), out var fixedAnswer))
+        {
+            return (fixedAnswer.Status, new RawJson(fixedAnswer.Body));
+        }
+
+        foreach (var (prefix, (status, remaining)) in failures)
+        {
+            if (remaining > 0 && request.Path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                failures[prefix] = (status, remaining - 1);
+                return (status, ErrorBody("ServiceUnavailable", "The service is temporarily unavailable."));
             }
         }
 
@@ -165,6 +218,19 @@ public abstract class LoopbackServer : IAsyncDisposable
             }
         }
 
-        return Handle(request);
+        var answer = Handle(request);
+        foreach (var (prefix, remaining) in lostResponses)
+        {
+            if (remaining > 0 && request.Path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                lostResponses[prefix] = remaining - 1;
+                return (500, ErrorBody("InternalServerError", "The response was lost after the change was made."));
+            }
+        }
+
+        return answer;
     }
+
+    /// <summary>A body that is written as it is, without serialization.</summary>
+    protected sealed record RawJson(string Text);
 }

@@ -1,4 +1,4 @@
-namespace AiSoc.Integrations.Tests.Fakes;
+namespace AiSoc.FakeTenant;
 
 /// <summary>A user the fake Graph serves.</summary>
 public sealed class FakeUser
@@ -35,13 +35,31 @@ public sealed class FakeServicePrincipal
     public Dictionary<string, string> Grants { get; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>A Microsoft Graph security alert (<c>security/alerts_v2</c>) the fake Graph serves.</summary>
+public sealed class FakeSecurityAlert
+{
+    public required string Id { get; init; }
+
+    public string Title { get; init; } = "Test alert";
+
+    public string Status { get; set; } = "new";
+
+    public string Classification { get; set; } = "unknown";
+
+    public string Determination { get; set; } = "unknown";
+
+    /// <summary>Comment texts in the order they were added.</summary>
+    public List<string> Comments { get; } = [];
+}
+
 /// <summary>A loopback Microsoft Graph v1.0 fake with users, directory roles, groups, risky users and service principals.</summary>
-public sealed class FakeGraphServer : LoopbackServer
+public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
 {
     public const string GlobalAdministratorTemplateId = "62e90394-69f5-4237-9190-012177145e10";
 
     private readonly List<FakeUser> users = [];
     private readonly List<FakeServicePrincipal> principals = [];
+    private readonly List<FakeSecurityAlert> alerts = [];
 
     /// <summary>The Graph service root, such as <c>http://127.0.0.1:51234/v1.0</c>.</summary>
     public Uri ServiceRoot => new(BaseAddress, "/v1.0");
@@ -55,11 +73,24 @@ public sealed class FakeGraphServer : LoopbackServer
 
     public FakeUser User(string id) => users.Single(user => user.Id == id);
 
+    public IReadOnlyList<FakeUser> Users => users;
+
+    public IReadOnlyList<FakeSecurityAlert> Alerts => alerts;
+
     public FakeServicePrincipal AddServicePrincipal(FakeServicePrincipal principal)
     {
         principals.Add(principal);
         return principal;
     }
+
+    public FakeSecurityAlert AddAlert(string id, string title = "Test alert")
+    {
+        var alert = new FakeSecurityAlert { Id = id, Title = title };
+        alerts.Add(alert);
+        return alert;
+    }
+
+    public FakeSecurityAlert Alert(string id) => alerts.Single(alert => alert.Id == id);
 
     protected override (int Status, object? Body) Handle(RecordedRequest request)
     {
@@ -94,10 +125,66 @@ public sealed class FakeGraphServer : LoopbackServer
             ("PATCH", ["servicePrincipals", var id]) => PatchPrincipal(id, request),
             ("GET", ["oauth2PermissionGrants"]) => (200, Collection(principals.Where(principal => principal.Id == FilterValue(filter, "clientId"))
                 .SelectMany(principal => principal.Grants.Select(grant => new { id = grant.Key, clientId = principal.Id, consentType = "AllPrincipals", resourceId = "44444444-4444-4444-4444-444444444444", scope = grant.Value })))),
+            ("GET", ["security", "alerts_v2", var id]) => FindAlert(id) is { } alert ? (200, ToJson(alert)) : NotFound(id),
+            ("PATCH", ["security", "alerts_v2", var id]) => PatchAlert(id, request),
+            ("POST", ["security", "alerts_v2", var id, "comments"]) => CommentAlert(id, request),
             ("DELETE", ["oauth2PermissionGrants", var id]) => principals.Any(principal => principal.Grants.Remove(id)) ? (204, null) : NotFound(id),
             _ => (404, ErrorBody("Request_ResourceNotFound", $"No fake route for {request.Method} {request.Path}.")),
         };
     }
+
+    private FakeSecurityAlert? FindAlert(string id) => alerts.FirstOrDefault(alert => alert.Id == id);
+
+    private (int, object?) PatchAlert(string id, RecordedRequest request)
+    {
+        var alert = FindAlert(id);
+        if (alert is null)
+        {
+            return NotFound(id);
+        }
+
+        var json = request.Json;
+        alert.Status = json?["status"]?.GetValue<string>() ?? alert.Status;
+        alert.Classification = json?["classification"]?.GetValue<string>() ?? alert.Classification;
+        alert.Determination = json?["determination"]?.GetValue<string>() ?? alert.Determination;
+        return (200, ToJson(alert));
+    }
+
+    private (int, object?) CommentAlert(string id, RecordedRequest request)
+    {
+        var alert = FindAlert(id);
+        var text = request.Json?["comment"]?.GetValue<string>();
+        if (alert is null)
+        {
+            return NotFound(id);
+        }
+
+        if (text is null)
+        {
+            return (400, ErrorBody("BadRequest", "The request body has no comment."));
+        }
+
+        alert.Comments.Add(text);
+        return (200, Collection(alert.Comments.Select(CommentJson)));
+    }
+
+    private static Dictionary<string, object?> CommentJson(string text) => new()
+    {
+        ["@odata.type"] = "microsoft.graph.security.alertComment",
+        ["comment"] = text,
+        ["createdByDisplayName"] = "AiSoc",
+        ["createdDateTime"] = "2026-11-02T12:00:00Z",
+    };
+
+    private static Dictionary<string, object?> ToJson(FakeSecurityAlert alert) => new()
+    {
+        ["id"] = alert.Id,
+        ["title"] = alert.Title,
+        ["status"] = alert.Status,
+        ["classification"] = alert.Classification,
+        ["determination"] = alert.Determination,
+        ["comments"] = alert.Comments.Select(CommentJson).ToList(),
+    };
 
     private FakeUser? Find(string id) => users.FirstOrDefault(user => user.Id == id);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiSoc.Integrations.Tests.Fakes;
+namespace AiSoc.FakeTenant;
 
 /// <summary>A machine action the fake Defender API holds.</summary>
 public sealed class FakeMachineAction
@@ -27,7 +27,7 @@ public sealed class FakeMachineAction
 /// A loopback Defender for Endpoint API fake with devices, machine actions that move from Pending through
 /// InProgress to Succeeded as they are polled, and custom indicators.
 /// </summary>
-public sealed class FakeDefenderServer : LoopbackServer
+public sealed class FakeDefenderServer(int port = 0) : LoopbackServer(port)
 {
     private static readonly Dictionary<string, string> TypeByEndpoint = new(StringComparer.OrdinalIgnoreCase)
     {
