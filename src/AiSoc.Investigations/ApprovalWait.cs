@@ -22,8 +22,15 @@ internal static class ApprovalWait
             var decided = context.WaitForExternalEvent<string>(InvestigationOrchestrator.ApprovalDecidedEvent, cancellation.Token);
             var expired = context.CreateTimer(ticket.ExpiresAt.UtcDateTime, cancellation.Token);
 
-            var winner = await Task.WhenAny(decided, expired);
-            // Cancel synchronously: the orchestration must not hop threads, and the loser must stop before the next step.
+            // A periodic store check finds a decision whose event was never raised or was lost on the way.
+            var recheckAt = context.CurrentUtcDateTime + ticket.RecheckInterval;
+            var waits = recheckAt < ticket.ExpiresAt.UtcDateTime
+                ? new[] { decided, expired, context.CreateTimer(recheckAt, cancellation.Token) }
+                : [decided, expired];
+
+            var winner = await Task.WhenAny(waits);
+
+            // Cancel synchronously: the orchestration must not hop threads, and the losers must stop before the next step.
 #pragma warning disable CA1849 // CancelAsync would continue on another thread, which an orchestrator must not do.
             cancellation.Cancel();
 #pragma warning restore CA1849

@@ -14,6 +14,12 @@ public sealed class InvestigationOptions
     /// <summary>Base HTTPS URL of the approval page; the approval id is appended. Only the card shows it.</summary>
     public Uri ApprovalPageBaseUrl { get; set; } = new("https://localhost/approvals/");
 
+    /// <summary>
+    /// How often a waiting investigation reads the approval store without an event, so a decision whose event was
+    /// lost still takes effect. Each check adds a timer and an activity to the orchestration history.
+    /// </summary>
+    public TimeSpan ApprovalRecheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a person has to review an incident that no playbook action applies to.</summary>
     public TimeSpan HumanReviewTimeout { get; set; } = TimeSpan.FromHours(8);
 

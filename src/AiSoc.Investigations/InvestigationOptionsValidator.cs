@@ -17,6 +17,11 @@ public sealed class InvestigationOptionsValidator : IValidateOptions<Investigati
             failures.Add($"{section}:ApprovalPageBaseUrl is '{options.ApprovalPageBaseUrl}'; expected an absolute https URL.");
         }
 
+        if (options.ApprovalRecheckInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:ApprovalRecheckInterval is {options.ApprovalRecheckInterval}; expected a positive duration.");
+        }
+
         if (options.HumanReviewTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{section}:HumanReviewTimeout is {options.HumanReviewTimeout}; expected a positive duration.");

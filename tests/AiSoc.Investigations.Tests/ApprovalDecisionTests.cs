@@ -64,7 +64,7 @@ public sealed class ApprovalDecisionTests
             DecidedAt = now,
         };
         await store.CreateAsync(request);
-        var ticket = new ApprovalTicket("a1", "hash", request.ExpiresAt, "soc-lead", []);
+        var ticket = new ApprovalTicket("a1", "hash", request.ExpiresAt, "soc-lead", [], TimeSpan.FromMinutes(5));
         var activity = new ExpireApprovalActivity(store, new RecordingNotifier(), audit);
 
         var state = await activity.RunAsync(null!, new ExpireApprovalRequest(new InvestigationInput("inv-1", "in-1", "run-1"), ticket));

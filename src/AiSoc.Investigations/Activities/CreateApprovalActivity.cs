@@ -61,6 +61,6 @@ public sealed class CreateApprovalActivity(
             ["expiresAt"] = request.ExpiresAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
         }).ConfigureAwait(false);
 
-        return new ApprovalTicket(request.ApprovalId, request.PlanHash, request.ExpiresAt, request.EscalateTo, [.. request.Actions.Select(action => action.IdempotencyKey)]);
+        return new ApprovalTicket(request.ApprovalId, request.PlanHash, request.ExpiresAt, request.EscalateTo, [.. request.Actions.Select(action => action.IdempotencyKey)], options.ApprovalRecheckInterval);
     }
 }

@@ -75,7 +75,7 @@ internal sealed class InvestigationHarness : IAsyncDisposable
     {
         var dependencies = new InvestigationDependencies
         {
-            Options = new InvestigationOptions { VerifyPollInterval = TimeSpan.FromMilliseconds(100) },
+            Options = new InvestigationOptions { VerifyPollInterval = TimeSpan.FromMilliseconds(100), ApprovalRecheckInterval = TimeSpan.FromSeconds(1) },
             Playbooks = Playbooks,
             Policy = Policy,
             RateCounter = new InMemoryActionRateCounter(),
