@@ -23,7 +23,7 @@ public sealed class InvestigationOptions
     /// <summary>How long a person has to review an incident that no playbook action applies to.</summary>
     public TimeSpan HumanReviewTimeout { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Who is told when a review request for such an incident expires.</summary>
+    /// <summary>Who is notified when a review request for such an incident expires.</summary>
     public string HumanReviewEscalateTo { get; set; } = "soc-tier2";
 
     /// <summary>Wait between two status checks of an action the provider still runs.</summary>

@@ -45,7 +45,7 @@ public sealed class ApprovalDecisionTests
     }
 
     [Fact]
-    public async Task ExpireActivity_DecisionStoredAfterTimerFired_RecordsLate()
+    public async Task ExpireActivity_DecisionAfterTimer_RecordsLate()
     {
         var store = new InMemoryApprovalStore();
         var audit = new InMemoryAuditLog(TimeProvider.System);

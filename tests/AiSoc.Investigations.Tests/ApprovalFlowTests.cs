@@ -66,7 +66,7 @@ public sealed class ApprovalFlowTests
     }
 
     [Fact]
-    public async Task Investigation_LowAndHighImpact_RunsLowAndWaitsForHigh()
+    public async Task Investigation_MixedImpact_WaitsForHighImpact()
     {
         await using var harness = new InvestigationHarness();
         await harness.StartAsync();

@@ -47,7 +47,7 @@ public sealed class ComponentTests
     }
 
     [Fact]
-    public async Task DryRunActionExecutor_SameKeyTwice_RecordsOnce()
+    public async Task DryRunExecutor_SameKeyTwice_RecordsOnce()
     {
         var executor = new DryRunActionExecutor();
         var action = TestPlaybooks.AccountPlaybook().Playbooks[0] is { } playbook

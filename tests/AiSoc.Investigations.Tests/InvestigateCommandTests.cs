@@ -9,7 +9,7 @@ public sealed class InvestigateCommandTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public void Investigate_SampleAlertsWithApproveNone_RecordsEveryApprovalRejected()
+    public void Investigate_ApproveNone_RejectsEveryApproval()
     {
         using var folder = new TempFiles();
         var outDirectory = Path.Combine(folder.Root, "out");

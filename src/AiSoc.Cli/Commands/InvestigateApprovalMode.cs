@@ -1,6 +1,6 @@
 namespace AiSoc.Cli.Commands;
 
-/// <summary>How the local runner answers approval requests.</summary>
+/// <summary>How the local runner decides approval requests.</summary>
 internal enum InvestigateApprovalMode
 {
     /// <summary>Approve every request; allowed only in dry-run mode.</summary>

@@ -9,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace AiSoc.Cli.Commands;
 
 /// <summary>
-/// Answers approval requests for the local runner through <see cref="ApprovalHandler"/> with a locally signed
+/// Decides approval requests for the local runner through <see cref="ApprovalHandler"/> with a locally signed
 /// token, then raises the decision event. It also watches the approval store, so a decision made with
 /// <c>aisoc approve</c> in another terminal reaches the waiting investigation.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class InvestigateApprovalResponder : INotifier, IAsyncDisposable
         _output = output;
     }
 
-    /// <summary>Starts answering with <paramref name="client"/> to raise decision events.</summary>
+    /// <summary>Starts deciding with <paramref name="client"/> to raise decision events.</summary>
     public void Start(DurableTaskClient client)
     {
         _answering = Task.Run(() => AnswerAsync(client, _stopping.Token));
@@ -107,7 +107,7 @@ internal sealed class InvestigateApprovalResponder : INotifier, IAsyncDisposable
             var answer = _input.ReadLine();
             if (answer is null)
             {
-                // End of input: nobody is there to approve, so the safe answer is no.
+                // At end of input no person can respond, so the request is rejected.
                 _output.WriteLine("no input; rejecting.");
                 return false;
             }

@@ -14,7 +14,7 @@ namespace AiSoc.Cli.Commands;
 
 /// <summary>
 /// <c>aisoc investigate</c>: triage alert files, then run one durable investigation per incident on an in-process
-/// host, answer approvals locally and write case reports and <c>cases.ndjson</c>.
+/// host, decide approvals locally and write case reports and <c>cases.ndjson</c>.
 /// </summary>
 internal static class InvestigateCommand
 {

@@ -105,8 +105,8 @@ internal static class InvestigateRun
         }
     }
 
-    // NOTE: the package binds its sidecar to "localhost", which Kestrel maps to the loopback addresses only
-    // (127.0.0.1 and ::1); a free port is picked here so parallel runs do not collide.
+    // The package binds its sidecar to "localhost", which Kestrel maps to the loopback addresses 127.0.0.1 and ::1.
+    // A free port is picked here so parallel runs do not collide.
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -8,7 +8,7 @@ namespace AiSoc.Cli.Commands;
 
 /// <summary>
 /// Generated incidents for measuring orchestration throughput: each is a confident malicious sign-in alert against
-/// its own account, so every investigation runs one automatic action and asks for one approval.
+/// its own account, so every investigation runs one automatic action and creates one approval request.
 /// </summary>
 internal static class InvestigateSynthetic
 {

@@ -4,7 +4,7 @@ namespace AiSoc.Investigations;
 /// <param name="ApprovalId">The approval request.</param>
 /// <param name="PlanHash">The plan hash the approver confirms.</param>
 /// <param name="ExpiresAt">When the wait ends with escalation.</param>
-/// <param name="EscalateTo">Who is told on expiry.</param>
+/// <param name="EscalateTo">Who is notified on expiry.</param>
 /// <param name="IdempotencyKeys">Actions that wait for the decision.</param>
 /// <param name="RecheckInterval">How often the wait reads the store even without an event.</param>
 public sealed record ApprovalTicket(string ApprovalId, string PlanHash, DateTimeOffset ExpiresAt, string EscalateTo, IReadOnlyList<string> IdempotencyKeys, TimeSpan RecheckInterval);

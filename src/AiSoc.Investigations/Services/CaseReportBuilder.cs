@@ -78,9 +78,9 @@ public static class CaseReportBuilder
 
         foreach (var decision in record.Decisions)
         {
-            var who = decision.DecidedBy is null ? "nobody" : MarkdownText.Escape(decision.DecidedBy);
+            var decider = decision.DecidedBy is null ? "nobody" : MarkdownText.Escape(decision.DecidedBy);
             var when = decision.DecidedAt is { } at ? Time(at) + " UTC" : "never";
-            builder.Append(CultureInfo.InvariantCulture, $"- Approval `{decision.ApprovalId}`: **{decision.Status.ToString().ToLowerInvariant()}** by {who} at {when}.");
+            builder.Append(CultureInfo.InvariantCulture, $"- Approval `{decision.ApprovalId}`: **{decision.Status.ToString().ToLowerInvariant()}** by {decider} at {when}.");
             if (decision.Comment is not null)
             {
                 builder.Append(" Comment: ").Append(MarkdownText.Escape(decision.Comment, 240));
