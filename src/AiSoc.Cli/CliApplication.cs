@@ -19,6 +19,8 @@ public static class CliApplication
         root.Subcommands.Add(TuneApplySuppressionCommand.Create(output, error, TimeProvider.System));
         root.Subcommands.Add(MetricsCommand.Create(output, error));
         root.Subcommands.Add(FakeTenantCommand.Create(output, error));
+        root.Subcommands.Add(InvestigateCommand.Create(output, error, Console.In));
+        root.Subcommands.Add(ApproveCommand.Create(output, error));
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

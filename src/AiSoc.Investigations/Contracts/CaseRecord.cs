@@ -1,0 +1,35 @@
+using AiSoc.Core.Schema;
+
+namespace AiSoc.Investigations;
+
+/// <summary>One line of <c>cases.ndjson</c>: the outcome of one investigation.</summary>
+public sealed record CaseRecord
+{
+    public required string InvestigationId { get; init; }
+
+    public required string IncidentId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Verdict Verdict { get; init; }
+
+    public double? Confidence { get; init; }
+
+    public required IReadOnlyList<string> Evidence { get; init; }
+
+    /// <summary>Null when the incident got no plan, such as a benign incident.</summary>
+    public string? PlaybookId { get; init; }
+
+    public string? PlanHash { get; init; }
+
+    public required IReadOnlyList<PlannedAction> PlannedActions { get; init; }
+
+    public required IReadOnlyList<ActionOutcome> Actions { get; init; }
+
+    /// <summary>Approval decisions: at most one per investigation in this version.</summary>
+    public required IReadOnlyList<ApprovalState> Decisions { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset CompletedAt { get; init; }
+}

@@ -1,0 +1,34 @@
+namespace AiSoc.Investigations.Ports;
+
+/// <summary>Sends investigation notices, such as an approval request or an expired approval, to a role or team.</summary>
+public interface INotifier
+{
+    Task NotifyAsync(InvestigationNotice notice, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a notice is about.</summary>
+public enum NoticeKind
+{
+    /// <summary>An approval request was created and waits for a person.</summary>
+    ApprovalRequested,
+
+    /// <summary>An approval request expired; no action was taken and the target must follow up.</summary>
+    ApprovalExpired,
+}
+
+/// <summary>One notice for a role or team.</summary>
+/// <param name="Kind">What the notice is about.</param>
+/// <param name="InvestigationId">The investigation.</param>
+/// <param name="ApprovalId">The approval request concerned.</param>
+/// <param name="Recipient">Role or team, such as <c>soc-tier2</c>.</param>
+/// <param name="Message">Text for people.</param>
+/// <param name="PlanHash">Plan hash of the approval request, which an approver must confirm.</param>
+/// <param name="AdaptiveCard">Adaptive Card JSON for an approval request; null for other notices.</param>
+public sealed record InvestigationNotice(
+    NoticeKind Kind,
+    string InvestigationId,
+    string ApprovalId,
+    string Recipient,
+    string Message,
+    string PlanHash,
+    string? AdaptiveCard = null);
