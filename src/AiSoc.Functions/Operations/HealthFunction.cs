@@ -1,0 +1,58 @@
+using AiSoc.Storage;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace AiSoc.Functions.Operations;
+
+/// <summary>
+/// <c>GET /api/health</c>, anonymous: the app version, whether table storage answers, and pipeline health. It
+/// returns 200 when storage answers and 503 otherwise. The body holds counts and ages only, never settings,
+/// endpoints or error messages.
+/// </summary>
+public sealed partial class HealthFunction(TableServiceClient tables, PipelineHealthCollector collector, ILogger<HealthFunction> logger)
+{
+    [Function("Health")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        PipelineHealthSnapshot? pipeline;
+        string? storageError = null;
+        try
+        {
+            await foreach (var _ in tables.GetTableClient(StorageTableNames.Watermarks).QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            pipeline = await collector.CollectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is RequestFailedException or HttpRequestException or AggregateException)
+        {
+            // Only the exception type is returned; messages can contain endpoint addresses.
+            storageError = error.GetType().Name;
+            LogStorageUnreachable(logger, storageError, error);
+            pipeline = collector.Last;
+        }
+
+        var healthy = storageError is null;
+        var body = new HealthReport(healthy ? "healthy" : "unhealthy", AiSocTelemetry.Version, new StorageHealth(healthy, storageError), pipeline);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new ObjectResult(body) { StatusCode = healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable };
+    }
+
+    [LoggerMessage(EventId = 5530, Level = LogLevel.Error, Message = "Health check could not read table storage ({ErrorType})")]
+    private static partial void LogStorageUnreachable(ILogger logger, string errorType, Exception error);
+}
+
+/// <summary>Body of the health route.</summary>
+public sealed record HealthReport(string Status, string Version, StorageHealth Storage, PipelineHealthSnapshot? Pipeline);
+
+/// <summary>Whether table storage answered, and the exception type when it did not.</summary>
+public sealed record StorageHealth(bool Reachable, string? ErrorType);
