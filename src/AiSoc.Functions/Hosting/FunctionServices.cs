@@ -71,6 +71,7 @@ public static class FunctionServices
         AddOptions<OperationsOptions>(services, configuration, OperationsOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton(provider => new PendingApprovalQuery(Table(provider, StorageTableNames.Approvals)));
+        services.AddSingleton(provider => new StorageProbe(Table(provider, StorageTableNames.Watermarks)));
         services.AddSingleton<PipelineHealthCollector>();
         services.AddSingleton<PipelineMetrics>();
         services.AddHostedService<PipelineHealthRefresher>();

@@ -1,6 +1,4 @@
-using AiSoc.Storage;
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -13,7 +11,7 @@ namespace AiSoc.Functions.Operations;
 /// returns 200 when storage answers and 503 otherwise. The body holds counts and ages only, never settings,
 /// endpoints or error messages.
 /// </summary>
-public sealed partial class HealthFunction(TableServiceClient tables, PipelineHealthCollector collector, ILogger<HealthFunction> logger)
+public sealed partial class HealthFunction(StorageProbe storage, PipelineHealthCollector collector, ILogger<HealthFunction> logger)
 {
     [Function("Health")]
     public async Task<IActionResult> RunAsync(
@@ -26,11 +24,7 @@ public sealed partial class HealthFunction(TableServiceClient tables, PipelineHe
         string? storageError = null;
         try
         {
-            await foreach (var _ in tables.GetTableClient(StorageTableNames.Watermarks).QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                break;
-            }
-
+            await storage.CheckAsync(cancellationToken).ConfigureAwait(false);
             pipeline = await collector.CollectAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is RequestFailedException or HttpRequestException or AggregateException)
