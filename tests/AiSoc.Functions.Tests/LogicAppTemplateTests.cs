@@ -48,7 +48,7 @@ public sealed class LogicAppTemplateTests
     }
 
     [Fact]
-    public void ForwardIncident_HttpAction_PostsTriggerBodyWithManagedIdentity()
+    public void ForwardIncident_HttpAction_UsesManagedIdentity()
     {
         var inputs = Definition().GetProperty("actions").GetProperty("Forward_to_AiSoc").GetProperty("inputs");
         var authentication = inputs.GetProperty("authentication");

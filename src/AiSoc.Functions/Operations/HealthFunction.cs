@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace AiSoc.Functions.Operations;
 
 /// <summary>
-/// <c>GET /api/health</c>, anonymous: the app version, whether table storage answers, and pipeline health. It
-/// returns 200 when storage answers and 503 otherwise. The body holds counts and ages only, never settings,
-/// endpoints or error messages.
+/// <c>GET /api/health</c>, anonymous: the app version, whether table storage is reachable, and pipeline health.
+/// It returns 200 when storage is reachable and 503 otherwise. The body contains counts and ages only, never
+/// settings, endpoints or error messages.
 /// </summary>
 public sealed partial class HealthFunction(StorageProbe storage, PipelineHealthCollector collector, ILogger<HealthFunction> logger)
 {
@@ -48,5 +48,5 @@ public sealed partial class HealthFunction(StorageProbe storage, PipelineHealthC
 /// <summary>Body of the health route.</summary>
 public sealed record HealthReport(string Status, string Version, StorageHealth Storage, PipelineHealthSnapshot? Pipeline);
 
-/// <summary>Whether table storage answered, and the exception type when it did not.</summary>
+/// <summary>Table storage reachability, and the exception type when it was not reachable.</summary>
 public sealed record StorageHealth(bool Reachable, string? ErrorType);

@@ -1,6 +1,6 @@
 namespace AiSoc.Functions.Status;
 
-/// <summary>Where an investigation stands, as the status route returns it. It carries no orchestration URLs.</summary>
+/// <summary>Current state of an investigation, as the status route returns it. It carries no orchestration URLs.</summary>
 /// <param name="InvestigationId">Investigation id, <c>inv-</c> and 20 hex digits.</param>
 /// <param name="Kind"><c>incident</c> or <c>alert</c>.</param>
 /// <param name="ProviderId">Sentinel incident name or alert id.</param>
