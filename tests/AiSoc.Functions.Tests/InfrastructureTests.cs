@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AiSoc.Functions.Tests.Support;
@@ -56,28 +54,7 @@ public sealed partial class InfrastructureTests
 
     private static JsonElement Template() => JsonDocument.Parse(Build.Value.Template).RootElement;
 
-    private static (int, string, string) CompileMainBicep()
-    {
-        var folder = typeof(InfrastructureTests).Assembly.GetCustomAttribute<BicepPackageAttribute>()!.Folder;
-        var bicep = Path.Combine(folder, "tools", "bicep");
-        if (!File.Exists(bicep))
-        {
-            throw new InvalidOperationException($"Bicep CLI not found at {bicep}; restore tests/AiSoc.Functions.Tests, which downloads Azure.Bicep.CommandLine.linux-x64.");
-        }
-
-        var start = new ProcessStartInfo(bicep)
-        {
-            ArgumentList = { "build", RepositoryFiles.PathOf("infra/main.bicep"), "--stdout" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors.Result);
-    }
+    private static (int, string, string) CompileMainBicep() => BicepCli.Build("infra/main.bicep");
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
     private static partial Regex UpperSnake();

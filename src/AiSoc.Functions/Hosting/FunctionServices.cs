@@ -2,9 +2,12 @@ using AiSoc.Approvals;
 using AiSoc.Core.Audit;
 using AiSoc.Core.Normalizers;
 using AiSoc.Core.Response;
+using AiSoc.Functions.Approvals;
 using AiSoc.Functions.Graph;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Ingestion;
+using AiSoc.Functions.Operations;
+using AiSoc.Functions.Status;
 using AiSoc.Functions.Tuning;
 using AiSoc.Storage;
 using Azure.Data.Tables;
@@ -38,14 +41,40 @@ public static class FunctionServices
         services.AddSingleton<AlertStreamIngestor>();
         services.AddSingleton<IGraphSecurityFeed, UnconfiguredGraphSecurityFeed>();
         services.AddSingleton<GraphSecurityPoller>();
-        services.AddSingleton<IInvestigationStarter, InMemoryInvestigationStarter>();
+        services.AddSingleton<InMemoryInvestigationStarter>();
+        services.AddSingleton<IInvestigationStarter>(provider => provider.GetRequiredService<InMemoryInvestigationStarter>());
+        services.AddSingleton<IInvestigationStatusReader, InMemoryInvestigationStatusReader>();
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider => new ConfigurationManager<OpenIdConnectConfiguration>(
             provider.GetRequiredService<IOptions<CallerAuthenticationOptions>>().Value.ResolveMetadataAddress(),
             new OpenIdConnectConfigurationRetriever(),
             new HttpDocumentRetriever { RequireHttps = true }));
         services.AddSingleton<EntraCallerAuthenticator>();
         services.AddSingleton<ScheduledTuningRun>();
+        AddApprovalPage(services, configuration);
+        AddOperations(services, configuration);
         return services;
+    }
+
+    private static void AddApprovalPage(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApprovalRouteOptions>().Bind(configuration.GetSection(ApprovalRouteOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalRouteOptions>, ApprovalRouteOptionsValidator>();
+        services.AddSingleton(provider => new ApproverSigningKeys(new ConfigurationManager<OpenIdConnectConfiguration>(
+            provider.GetRequiredService<IOptions<ApprovalRouteOptions>>().Value.Authentication.ResolveMetadataAddress(),
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = true })));
+        services.AddSingleton<ApprovalPageFactory>();
+    }
+
+    private static void AddOperations(IServiceCollection services, IConfiguration configuration)
+    {
+        AddOptions<OperationsOptions>(services, configuration, OperationsOptions.SectionName);
+        services.AddMetrics();
+        services.AddSingleton(provider => new PendingApprovalQuery(Table(provider, StorageTableNames.Approvals)));
+        services.AddSingleton(provider => new StorageProbe(Table(provider, StorageTableNames.Watermarks)));
+        services.AddSingleton<PipelineHealthCollector>();
+        services.AddSingleton<PipelineMetrics>();
+        services.AddHostedService<PipelineHealthRefresher>();
     }
 
     private static void AddStores(IServiceCollection services)

@@ -15,7 +15,7 @@ public sealed class AlertStreamFunction(AlertStreamIngestor ingestor, IOptions<A
     /// that outlasts the table client's retries fails the batch after the host has checkpointed it.</remarks>
     [Function("AlertStream")]
     public Task RunAsync(
-        [EventHubTrigger("%AlertStream:EventHubName%", Connection = "AlertStream", ConsumerGroup = "%AlertStream:ConsumerGroup%", IsBatched = true)] string[] events,
+        [EventHubTrigger(AlertStreamBinding.EventHubName, Connection = AlertStreamBinding.Connection, ConsumerGroup = AlertStreamBinding.ConsumerGroup, IsBatched = true)] string[] events,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         IngestAsync(events, context, cancellationToken);

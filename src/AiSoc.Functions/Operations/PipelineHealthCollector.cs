@@ -1,0 +1,55 @@
+using AiSoc.Functions.Graph;
+using AiSoc.Functions.Ingestion;
+using AiSoc.Functions.Status;
+using AiSoc.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AiSoc.Functions.Operations;
+
+/// <summary>
+/// Reads pipeline health from the stores: ingestion lag from the Graph poller watermarks, dead letters per source,
+/// waiting approvals and investigations by stage. The last result feeds the metrics instruments.
+/// </summary>
+public sealed class PipelineHealthCollector(
+    IWatermarkStore watermarks,
+    IDeadLetterStore deadLetters,
+    PendingApprovalQuery approvals,
+    IInvestigationStatusReader investigations,
+    IOptions<AlertStreamOptions> alertStream,
+    TimeProvider timeProvider)
+{
+    private PipelineHealthSnapshot? _last;
+
+    /// <summary>The latest snapshot, or null before the first collection.</summary>
+    public PipelineHealthSnapshot? Last => Volatile.Read(ref _last);
+
+    /// <summary>Reads every value and stores the result as <see cref="Last"/>.</summary>
+    public async Task<PipelineHealthSnapshot> CollectAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var polledSources = Enum.GetValues<GraphSecurityResource>().Select(GraphSecurityPoller.SourceName).ToList();
+
+        var lag = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (var source in polledSources)
+        {
+            var watermark = await watermarks.GetAsync(source, cancellationToken).ConfigureAwait(false);
+            lag[source] = watermark is { } value ? Math.Max(0, (now - value).TotalSeconds) : null;
+        }
+
+        // NOTE: this lists every dead letter of each source to count them; a large backlog makes the health
+        // route slower, so purge replayed dead letters.
+        var deadLetterCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var source in polledSources.Prepend(alertStream.Value.EventHubName).Where(source => source.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            deadLetterCounts[source] = (await deadLetters.ListAsync(source, cancellationToken).ConfigureAwait(false)).Count;
+        }
+
+        var waiting = await approvals.ListWaitingAsync(now, cancellationToken).ConfigureAwait(false);
+        double? oldestAge = waiting.Count == 0 ? null : Math.Max(0, (now - waiting.Min()).TotalSeconds);
+        var stages = await investigations.CountByStageAsync(cancellationToken).ConfigureAwait(false);
+
+        var snapshot = new PipelineHealthSnapshot(now, lag, deadLetterCounts, waiting.Count, oldestAge, stages);
+        Volatile.Write(ref _last, snapshot);
+        return snapshot;
+    }
+}
