@@ -54,12 +54,6 @@ public sealed class FunctionServicesTests
     private static Dictionary<string, string?> SampleSettings()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("local.settings.sample.json")));
-        var settings = document.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(value => value.Name, value => (string?)value.Value.GetString());
-
-        // NOTE: local.settings.sample.json has no Approvals section yet; these are the values it should list.
-        settings.TryAdd("Approvals:Authentication:TenantId", "<tenant id>");
-        settings.TryAdd("Approvals:Authentication:Audience", "api://<approval app id>");
-        settings.TryAdd("Approvals:AntiForgeryKey", "<random secret of at least 32 characters>");
-        return settings;
+        return document.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(value => value.Name, value => (string?)value.Value.GetString());
     }
 }
