@@ -11,6 +11,9 @@ namespace AiSoc.Core.Audit;
 /// chain, because each keeps the chain head in memory.</remarks>
 public sealed class FileAuditLog : IAuditLog, IDisposable
 {
+    // NDJSON readers do not expect a byte-order mark before the first record.
+    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _path;
     private readonly TimeProvider _timeProvider;
@@ -31,7 +34,7 @@ public sealed class FileAuditLog : IAuditLog, IDisposable
             var (sequence, hash) = _head ??= await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
             var record = AuditChain.Next(entry, sequence + 1, hash, _timeProvider.GetUtcNow());
             var line = JsonSerializer.Serialize(record, AuditJson.Options) + "\n";
-            await File.AppendAllTextAsync(_path, line, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+            await File.AppendAllTextAsync(_path, line, Utf8WithoutBom, cancellationToken).ConfigureAwait(false);
             _head = (record.Sequence, record.Hash);
             return record;
         }

@@ -21,6 +21,16 @@ public sealed class FileAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Append_FirstRecord_WritesNoByteOrderMark()
+    {
+        var path = await WriteLogAsync(records: 1);
+
+        var bytes = await File.ReadAllBytesAsync(path);
+
+        Assert.Equal((byte)'{', bytes[0]);
+    }
+
+    [Fact]
     public async Task Verify_EditedLine_ReportsEdit()
     {
         var path = await WriteLogAsync(records: 4);
