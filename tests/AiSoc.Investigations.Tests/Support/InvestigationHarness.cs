@@ -26,7 +26,7 @@ internal sealed class InvestigationHarness : IAsyncDisposable
 
     private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
 
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
 
     private DurableTaskTestHost? _host;
 
