@@ -12,6 +12,6 @@ public enum InputFileKind
     /// <summary>A CSV export with a header row.</summary>
     Csv,
 
-    /// <summary>Content that is none of the above.</summary>
+    /// <summary>Content in none of the formats above.</summary>
     Unknown,
 }

@@ -47,7 +47,7 @@ public static class InputFileSniffer
     public static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
 
-    // The first line is NDJSON when it holds one complete JSON value by itself.
+    // The file is NDJSON when its first line is one complete JSON value by itself.
     private static bool IsNdjson(ReadOnlySpan<byte> sample)
     {
         var newline = sample.IndexOf((byte)'\n');

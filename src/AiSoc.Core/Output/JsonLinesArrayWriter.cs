@@ -4,7 +4,7 @@ namespace AiSoc.Core.Output;
 
 /// <summary>
 /// Writes a JSON array with one compact element per line. The file stays a plain JSON array for any parser, and
-/// line tools such as grep and head still work on it; indenting every element would double large outputs.
+/// line tools such as grep and head still work on it. Indenting every element would double large outputs.
 /// </summary>
 public static class JsonLinesArrayWriter
 {

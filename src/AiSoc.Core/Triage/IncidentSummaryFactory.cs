@@ -10,7 +10,7 @@ internal static class IncidentSummaryFactory
 {
     /// <summary>
     /// Returns the summaries ordered by score, then severity, then first activity. Entities that a provider incident
-    /// lists on itself (Sentinel's related entities) join the correlated incident that holds its alerts, and a
+    /// lists on itself (Sentinel's related entities) join the correlated incident that contains its alerts. A
     /// provider incident none of whose alerts were read becomes an incident of its own, so no incident record is
     /// lost from the output.
     /// </summary>
