@@ -110,6 +110,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'AzureWebJobsStorage__credential', value: identitySettings.credential }
         { name: 'AzureWebJobsStorage__clientId', value: identitySettings.clientId }
+        // host.json reads the task hub name from here; the Durable Task storage provider uses AzureWebJobsStorage.
+        { name: 'DurableTaskHubName', value: 'aisoc' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'AlertStream__fullyQualifiedNamespace', value: eventHubsFullyQualifiedNamespace }

@@ -4,10 +4,12 @@ using AiSoc.Core.Audit;
 using AiSoc.Core.Response;
 using AiSoc.Functions.Approvals;
 using AiSoc.Functions.Tests.Support;
+using AiSoc.Investigations;
 using AiSoc.Storage;
 using AiSoc.Storage.Tests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -55,7 +57,7 @@ public sealed partial class ApprovalPageFunctionTests : IAsyncLifetime
     {
         var context = Request("GET", ApproverTokens.Create());
 
-        var result = await _function.RunAsync(context.Request, ApprovalId, CancellationToken.None);
+        var result = await _function.RunAsync(context.Request, ApprovalId, null, CancellationToken.None);
 
         var page = AssertHtml(result, StatusCodes.Status200OK);
         Assert.Contains(ApprovalForm.AntiForgeryField, page, StringComparison.Ordinal);
@@ -66,7 +68,7 @@ public sealed partial class ApprovalPageFunctionTests : IAsyncLifetime
     [Fact]
     public async Task Get_NoToken_Returns401()
     {
-        var result = await _function.RunAsync(Request("GET", token: null).Request, ApprovalId, CancellationToken.None);
+        var result = await _function.RunAsync(Request("GET", token: null).Request, ApprovalId, null, CancellationToken.None);
 
         AssertHtml(result, StatusCodes.Status401Unauthorized);
     }
@@ -74,7 +76,7 @@ public sealed partial class ApprovalPageFunctionTests : IAsyncLifetime
     [Fact]
     public async Task Get_WithoutApproverRole_Returns403()
     {
-        var result = await _function.RunAsync(Request("GET", ApproverTokens.Create(roles: ["Incident.Read"])).Request, ApprovalId, CancellationToken.None);
+        var result = await _function.RunAsync(Request("GET", ApproverTokens.Create(roles: ["Incident.Read"])).Request, ApprovalId, null, CancellationToken.None);
 
         AssertHtml(result, StatusCodes.Status403Forbidden);
     }
@@ -199,10 +201,61 @@ public sealed partial class ApprovalPageFunctionTests : IAsyncLifetime
         Assert.Equal(ApproverTokens.ApproverUpn, entry.Actor);
     }
 
+    [Fact]
+    public async Task Post_Decision_RaisesApprovalDecidedWithApprovalIdOnly()
+    {
+        var client = new RecordingDurableTaskClient();
+        var token = ApproverTokens.Create();
+        var (session, antiForgery) = await OpenPageAsync(token);
+
+        await PostAsync(token, session, antiForgery, durableClient: client);
+
+        var raised = Assert.Single(client.RaisedEvents);
+        Assert.Equal("inv-1a2b3c4d5e6f7a8b9c0d", raised.InstanceId);
+        Assert.Equal(InvestigationOrchestrator.ApprovalDecidedEvent, raised.EventName);
+        Assert.Equal(ApprovalId, Assert.IsType<string>(raised.Payload));
+    }
+
+    [Fact]
+    public async Task Post_Rejection_RaisesApprovalDecided()
+    {
+        var client = new RecordingDurableTaskClient();
+        var token = ApproverTokens.Create();
+        var (session, antiForgery) = await OpenPageAsync(token);
+
+        await PostAsync(token, session, antiForgery, decision: "reject", durableClient: client);
+
+        Assert.Equal(ApprovalStatus.Rejected, await StoredStatusAsync());
+        Assert.Equal(ApprovalId, Assert.Single(client.RaisedEvents).Payload);
+    }
+
+    [Fact]
+    public async Task Post_ReplayedDecision_RaisesNoSecondEvent()
+    {
+        var client = new RecordingDurableTaskClient();
+        var token = ApproverTokens.Create();
+        var (session, antiForgery) = await OpenPageAsync(token);
+        await PostAsync(token, session, antiForgery, durableClient: client);
+
+        await PostAsync(token, session, antiForgery, durableClient: client);
+
+        Assert.Single(client.RaisedEvents);
+    }
+
+    [Fact]
+    public async Task Get_Page_RaisesNoEvent()
+    {
+        var client = new RecordingDurableTaskClient();
+
+        await _function.RunAsync(Request("GET", ApproverTokens.Create()).Request, ApprovalId, client, CancellationToken.None);
+
+        Assert.Empty(client.RaisedEvents);
+    }
+
     private async Task<(string Session, string AntiForgery)> OpenPageAsync(string token)
     {
         var context = Request("GET", token);
-        var page = AssertHtml(await _function.RunAsync(context.Request, ApprovalId, CancellationToken.None), StatusCodes.Status200OK);
+        var page = AssertHtml(await _function.RunAsync(context.Request, ApprovalId, null, CancellationToken.None), StatusCodes.Status200OK);
         var session = SessionCookieValue().Match(context.Response.Headers.SetCookie.ToString()).Groups[1].Value;
         var antiForgery = AntiForgeryInput().Match(page).Groups[1].Value;
         Assert.NotEmpty(session);
@@ -210,7 +263,7 @@ public sealed partial class ApprovalPageFunctionTests : IAsyncLifetime
         return (session, antiForgery);
     }
 
-    private Task<IActionResult> PostAsync(string token, string? session, string antiForgery, string decision = "approve")
+    private Task<IActionResult> PostAsync(string token, string? session, string antiForgery, string decision = "approve", DurableTaskClient? durableClient = null)
     {
         var context = Request("POST", token);
         if (session is not null)
@@ -226,7 +279,7 @@ public sealed partial class ApprovalPageFunctionTests : IAsyncLifetime
             [ApprovalForm.DecisionField] = decision,
             [ApprovalForm.AntiForgeryField] = antiForgery,
         });
-        return _function.RunAsync(context.Request, ApprovalId, CancellationToken.None);
+        return _function.RunAsync(context.Request, ApprovalId, durableClient, CancellationToken.None);
     }
 
     private async Task<ApprovalStatus> StoredStatusAsync() => (await _store.GetAsync(ApprovalId))!.Request.Status;

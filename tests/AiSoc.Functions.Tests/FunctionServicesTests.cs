@@ -44,6 +44,30 @@ public sealed class FunctionServicesTests
         Assert.Contains("TenantId", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddAiSocFunctions_HubNameSet_RegistersDurableStarter()
+    {
+        var settings = SampleSettings();
+        settings[DurableTaskSettings.HubName] = "aisoc";
+        using var provider = Build(settings);
+
+        var starters = provider.GetRequiredService<IInvestigationStarterFactory>();
+
+        Assert.IsType<DurableInvestigationStarterFactory>(starters);
+    }
+
+    [Fact]
+    public void AddAiSocFunctions_NoHubName_RegistersInMemoryStarter()
+    {
+        var settings = SampleSettings();
+        settings.Remove(DurableTaskSettings.HubName);
+        using var provider = Build(settings);
+
+        var starters = provider.GetRequiredService<IInvestigationStarterFactory>();
+
+        Assert.IsType<InMemoryInvestigationStarterFactory>(starters);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -10,10 +10,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AiSoc.Functions.Tests;
 
-public sealed class IncidentWebhookFunctionTests
+public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
 {
     private readonly InMemoryInvestigationStarter _starter = new(NullLogger<InMemoryInvestigationStarter>.Instance);
     private readonly IncidentWebhookFunction _function;
+    private readonly IncidentWebhookFunction _durableFunction;
+    private readonly RecordingDurableTaskClient _durableClient = new();
 
     public IncidentWebhookFunctionTests()
     {
@@ -21,8 +23,12 @@ public sealed class IncidentWebhookFunctionTests
         var options = new CallerAuthenticationOptions { TenantId = TestTokens.TenantId, Audience = TestTokens.Audience };
         options.AllowedApplicationIds.Add(TestTokens.LogicAppClientId);
         var authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
-        _function = new IncidentWebhookFunction(authenticator, _starter, time, NullLogger<IncidentWebhookFunction>.Instance);
+        _function = new IncidentWebhookFunction(authenticator, new InMemoryInvestigationStarterFactory(_starter), time, NullLogger<IncidentWebhookFunction>.Instance);
+        var durableStarters = new DurableInvestigationStarterFactory(NullLogger<DurableInvestigationStarter>.Instance);
+        _durableFunction = new IncidentWebhookFunction(authenticator, durableStarters, time, NullLogger<IncidentWebhookFunction>.Instance);
     }
+
+    public ValueTask DisposeAsync() => _durableClient.DisposeAsync();
 
     [Fact]
     public async Task Run_SentinelIncidentTrigger_Returns202WithInvestigationId()
@@ -62,6 +68,33 @@ public sealed class IncidentWebhookFunctionTests
     }
 
     [Fact]
+    public async Task Run_DurableStarter_ResponseHasNoUrl()
+    {
+        var body = File.ReadAllText(RepositoryFiles.PathOf("samples/alerts/sentinel-automation-trigger.json"));
+
+        var result = await _durableFunction.RunAsync(Request(body, TestTokens.Create()).Request, _durableClient, CancellationToken.None);
+
+        var accepted = AssertStatus<WebhookAccepted>(result, StatusCodes.Status202Accepted);
+        Assert.Equal("started", accepted.Status);
+        Assert.Equal(accepted.InvestigationId, Assert.Single(_durableClient.Scheduled).Options?.InstanceId);
+        var json = JsonSerializer.Serialize(((ObjectResult)result).Value);
+        Assert.DoesNotContain("http", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("/runtime/webhooks", json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Run_DurableStarterResent_ReturnsAlreadyStarted()
+    {
+        var body = File.ReadAllText(RepositoryFiles.PathOf("samples/alerts/sentinel-automation-trigger.json"));
+        await _durableFunction.RunAsync(Request(body, TestTokens.Create()).Request, _durableClient, CancellationToken.None);
+
+        var result = await _durableFunction.RunAsync(Request(body, TestTokens.Create()).Request, _durableClient, CancellationToken.None);
+
+        Assert.Equal("already-started", AssertStatus<WebhookAccepted>(result, StatusCodes.Status202Accepted).Status);
+        Assert.Single(_durableClient.Scheduled);
+    }
+
+    [Fact]
     public async Task Run_SentinelAlertTrigger_UsesSystemAlertId()
     {
         var result = await RunAsync("""{"SystemAlertId":"4f1e2d3c-0000-4000-8000-00000000abcd","AlertDisplayName":"Suspicious sign-in"}""", TestTokens.Create());
@@ -91,7 +124,7 @@ public sealed class IncidentWebhookFunctionTests
     {
         var context = Request("{}", token: null);
 
-        var result = await _function.RunAsync(context.Request, CancellationToken.None);
+        var result = await _function.RunAsync(context.Request, null, CancellationToken.None);
 
         AssertStatus<ProblemDetails>(result, StatusCodes.Status401Unauthorized);
         Assert.Equal("Bearer", context.Response.Headers.WWWAuthenticate.ToString());
@@ -138,7 +171,7 @@ public sealed class IncidentWebhookFunctionTests
     }
 
     private Task<IActionResult> RunAsync(string body, string? token) =>
-        _function.RunAsync(Request(body, token).Request, CancellationToken.None);
+        _function.RunAsync(Request(body, token).Request, null, CancellationToken.None);
 
     private static DefaultHttpContext Request(string body, string? token)
     {

@@ -4,6 +4,7 @@ using AiSoc.Functions.Operations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Functions.Approvals;
@@ -27,6 +28,7 @@ public sealed partial class ApprovalPageFunction(ApprovalPageFactory factory, IL
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "approvals/{id}")] HttpRequest request,
         string id,
+        [DurableClient] DurableTaskClient? durableClient,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -52,6 +54,12 @@ public sealed partial class ApprovalPageFunction(ApprovalPageFactory factory, IL
         else if (HttpMethods.IsPost(request.Method))
         {
             response = await DecideAsync(request, endpoint, id, token, cancellationToken).ConfigureAwait(false);
+
+            // Without a bound client (no Durable host), the orchestration's periodic store check finds the decision.
+            if (durableClient is not null && response.Result is { } result)
+            {
+                await ApprovalDecidedEvents.RaiseAsync(durableClient, result, logger, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {

@@ -43,6 +43,7 @@ public static class FunctionServices
         services.AddSingleton<GraphSecurityPoller>();
         services.AddSingleton<InMemoryInvestigationStarter>();
         services.AddSingleton<IInvestigationStarter>(provider => provider.GetRequiredService<InMemoryInvestigationStarter>());
+        AddInvestigationStarter(services, configuration);
         services.AddSingleton<IInvestigationStatusReader, InMemoryInvestigationStatusReader>();
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider => new ConfigurationManager<OpenIdConnectConfiguration>(
             provider.GetRequiredService<IOptions<CallerAuthenticationOptions>>().Value.ResolveMetadataAddress(),
@@ -53,6 +54,20 @@ public static class FunctionServices
         AddApprovalPage(services, configuration);
         AddOperations(services, configuration);
         return services;
+    }
+
+    // The hub name setting is what host.json reads for the Durable Task extension, so its presence means the host
+    // runs orchestrations; without it, the in-memory starter records requests and starts nothing.
+    private static void AddInvestigationStarter(IServiceCollection services, IConfiguration configuration)
+    {
+        if (DurableTaskSettings.IsConfigured(configuration))
+        {
+            services.AddSingleton<IInvestigationStarterFactory, DurableInvestigationStarterFactory>();
+        }
+        else
+        {
+            services.AddSingleton<IInvestigationStarterFactory, InMemoryInvestigationStarterFactory>();
+        }
     }
 
     private static void AddApprovalPage(IServiceCollection services, IConfiguration configuration)

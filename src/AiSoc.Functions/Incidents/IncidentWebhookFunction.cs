@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Functions.Incidents;
@@ -13,7 +14,7 @@ namespace AiSoc.Functions.Incidents;
 /// </summary>
 public sealed partial class IncidentWebhookFunction(
     EntraCallerAuthenticator authenticator,
-    IInvestigationStarter starter,
+    IInvestigationStarterFactory starters,
     TimeProvider timeProvider,
     ILogger<IncidentWebhookFunction> logger)
 {
@@ -23,6 +24,7 @@ public sealed partial class IncidentWebhookFunction(
     [Function("SentinelIncident")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sentinel/incidents")] HttpRequest request,
+        [DurableClient] DurableTaskClient? durableClient,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -54,7 +56,7 @@ public sealed partial class IncidentWebhookFunction(
         }
 
         var investigationId = InvestigationIds.For(envelope.Kind, envelope.ProviderId);
-        var started = await starter.StartAsync(
+        var started = await starters.Create(durableClient).StartAsync(
             new InvestigationRequest(investigationId, envelope.Kind, envelope.ProviderId, envelope.Title, Encoding.UTF8.GetString(body), caller, timeProvider.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
         LogAccepted(logger, investigationId, envelope.Kind, envelope.ProviderId, caller.ApplicationId, started);
