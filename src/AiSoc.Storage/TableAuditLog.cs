@@ -32,7 +32,7 @@ public sealed class TableAuditLog(TableClient table, TimeProvider timeProvider) 
                 ? (current.GetInt64("Sequence") ?? 0, current.GetString("Hash") ?? AuditHasher.GenesisHash)
                 : (0L, AuditHasher.GenesisHash);
 
-            var record = AuditRecordEntity.Next(entry, sequence + 1, previousHash, timeProvider.GetUtcNow());
+            var record = AuditChain.Next(entry, sequence + 1, previousHash, timeProvider.GetUtcNow());
             var newHead = new TableEntity(Partition, HeadRowKey) { ["Sequence"] = record.Sequence, ["Hash"] = record.Hash };
             TableTransactionAction headAction = head.HasValue && head.Value is { } existing
                 ? new(TableTransactionActionType.UpdateReplace, newHead, existing.ETag)
@@ -84,25 +84,6 @@ public sealed class TableAuditLog(TableClient table, TimeProvider timeProvider) 
 // Maps audit records to table entities and builds the next record of the chain.
 internal static class AuditRecordEntity
 {
-    public static AuditRecord Next(AuditEntry entry, long sequence, string previousHash, DateTimeOffset now)
-    {
-        // Mirrors AuditChain.Next in AiSoc.Core, which is internal there; both hash with AuditHasher.
-        var unsigned = new AuditRecord
-        {
-            Sequence = sequence,
-            Timestamp = now.ToUniversalTime(),
-            InvestigationId = entry.InvestigationId,
-            Kind = entry.Kind,
-            Name = entry.Name,
-            Actor = entry.Actor,
-            Inputs = new SortedDictionary<string, string>(entry.Inputs.ToDictionary(), StringComparer.Ordinal),
-            Outcome = entry.Outcome,
-            PreviousHash = previousHash,
-            Hash = string.Empty,
-        };
-        return unsigned with { Hash = AuditHasher.Compute(unsigned) };
-    }
-
     public static TableEntity ToEntity(string partition, string rowPrefix, AuditRecord record) =>
         new(partition, rowPrefix + TableKeys.Sequence(record.Sequence))
         {

@@ -1,8 +1,9 @@
 namespace AiSoc.Core.Audit;
 
-// Builds the next record of a chain from an entry; shared by the file and in-memory logs.
-internal static class AuditChain
+/// <summary>Builds the next record of a hash chain from an entry; shared by every <see cref="IAuditLog"/> implementation.</summary>
+public static class AuditChain
 {
+    /// <summary>Returns the record that follows <paramref name="previousHash"/> at <paramref name="sequence"/>, with its hash.</summary>
     public static AuditRecord Next(AuditEntry entry, long sequence, string previousHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
