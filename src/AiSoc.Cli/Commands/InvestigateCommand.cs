@@ -33,7 +33,7 @@ internal static class InvestigateCommand
 
         var outDirectory = new Option<string>("--out", "-o")
         {
-            Description = "Output folder for case-<incident id>.md, cases.ndjson and the run state (state/); earlier case files and state in it are replaced.",
+            Description = "Output folder for case-<incident id>.md, cases.ndjson, case-records.ndjson (for aisoc tune) and the run state (state/); earlier case files and state in it are replaced.",
             Required = true,
         };
         var approve = new Option<string>("--approve")
@@ -165,7 +165,9 @@ internal static class InvestigateCommand
         using var fileAudit = inMemory ? null : new FileAuditLog(state.AuditLog, TimeProvider.System);
         IAuditLog audit = fileAudit ?? (IAuditLog)new InMemoryAuditLog(TimeProvider.System);
         using var notices = new FileNotifier(state.Notices);
-        using var cases = new FileCaseRecordSink(request.OutDirectory);
+        using var caseFiles = new FileCaseRecordSink(request.OutDirectory);
+        var triageKey = setup.Inputs.Count > 0 ? setup.Inputs[0].TriageKey : InvestigateSynthetic.TriageKey;
+        using var cases = new InvestigateTuningRecordSink(caseFiles, setup.Store, triageKey, Path.Combine(request.OutDirectory, InvestigateTuningRecordSink.FileName));
         using var approver = new LocalApprover(TimeProvider.System, InvestigateLocalIdentity.AuthenticationMethod);
         var approverOptions = approver.Options();
         var handler = new ApprovalHandler(approvals, new ApproverTokenValidator(approverOptions, TimeProvider.System), approverOptions, audit, TimeProvider.System);
@@ -213,7 +215,10 @@ internal static class InvestigateCommand
         }
 
         Directory.CreateDirectory(state.Root);
-        foreach (var file in Directory.EnumerateFiles(outDirectory, "case-*.md").Append(Path.Combine(outDirectory, FileCaseRecordSink.CasesFileName)))
+        var caseFiles = Directory.EnumerateFiles(outDirectory, "case-*.md")
+            .Append(Path.Combine(outDirectory, FileCaseRecordSink.CasesFileName))
+            .Append(Path.Combine(outDirectory, InvestigateTuningRecordSink.FileName));
+        foreach (var file in caseFiles)
         {
             File.Delete(file);
         }
