@@ -5,6 +5,7 @@ using AiSoc.Core.Ingest;
 using AiSoc.Core.Response;
 using AiSoc.Core.Triage;
 using AiSoc.FakeTenant;
+using AiSoc.Narratives;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
@@ -63,6 +64,10 @@ internal static class InvestigateCommand
         {
             Description = "With --tenant: run approved and policy-cleared actions for real. Without it, actions against a non-loopback tenant are dry runs.",
         };
+        var narratives = new Option<string?>("--narratives")
+        {
+            Description = "Narrative options JSON file (NarrativeOptions: provider, endpoint, deployment, apiKey or AISOC_OPENAI_KEY, timeout). A chat model then writes each incident's narrative; without it a template writes it from the incident fields.",
+        };
         var synthetic = new Option<int?>("--synthetic")
         {
             Description = "Investigate this many generated incidents instead of files, with in-memory state, and print throughput. For measurement only.",
@@ -70,7 +75,7 @@ internal static class InvestigateCommand
 
         var command = new Command("investigate", "Triage alert files and investigate each incident: verdict, response plan, policy, approvals and a case report.")
         {
-            paths, outDirectory, approve, playbooks, config, tenant, fakeTenant, execute, synthetic,
+            paths, outDirectory, approve, playbooks, config, tenant, fakeTenant, execute, narratives, synthetic,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new InvestigateRequest(
@@ -84,6 +89,7 @@ internal static class InvestigateCommand
                 TenantPath = parseResult.GetValue(tenant),
                 FakeTenant = parseResult.GetValue(fakeTenant),
                 Execute = parseResult.GetValue(execute),
+                NarrativesPath = parseResult.GetValue(narratives),
             },
             output,
             error,
@@ -132,6 +138,17 @@ internal static class InvestigateCommand
             }
         }
 
+        INarrativeWriter narrativeWriter;
+        try
+        {
+            narrativeWriter = InvestigateNarrativeSettings.CreateWriter(request.NarrativesPath);
+        }
+        catch (InvalidDataException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.ConfigError;
+        }
+
         PlaybookCatalog catalog;
         try
         {
@@ -152,12 +169,15 @@ internal static class InvestigateCommand
             return failed;
         }
 
-        return await InvestigateAsync(request, tenantSettings, catalog, setup, output, error, input, cancellationToken).ConfigureAwait(false);
+        var run = new InvestigateRunSettings(tenantSettings, catalog, new InvestigateNarratives(narrativeWriter, setup.Store, setup.Inputs));
+        return await InvestigateAsync(request, run, setup, output, error, input, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> InvestigateAsync(
-        InvestigateRequest request, InvestigateTenantSettings? tenantSettings, PlaybookCatalog catalog, InvestigateInputs setup, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
+        InvestigateRequest request, InvestigateRunSettings run, InvestigateInputs setup, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
     {
+        var tenantSettings = run.Tenant;
+        var catalog = run.Playbooks;
         var state = InvestigateStatePaths.InOutput(request.OutDirectory);
 
         var inMemory = request.Synthetic is not null;
@@ -167,11 +187,13 @@ internal static class InvestigateCommand
         using var notices = new FileNotifier(state.Notices);
         using var caseFiles = new FileCaseRecordSink(request.OutDirectory);
         var triageKey = setup.Inputs.Count > 0 ? setup.Inputs[0].TriageKey : InvestigateSynthetic.TriageKey;
-        using var cases = new InvestigateTuningRecordSink(caseFiles, setup.Store, triageKey, Path.Combine(request.OutDirectory, InvestigateTuningRecordSink.FileName));
+        using var tuningRecords = new InvestigateTuningRecordSink(caseFiles, setup.Store, triageKey, Path.Combine(request.OutDirectory, InvestigateTuningRecordSink.FileName));
+        var cases = new InvestigateNarrativeSink(tuningRecords, run.Narratives);
         using var approver = new LocalApprover(TimeProvider.System, InvestigateLocalIdentity.AuthenticationMethod);
         var approverOptions = approver.Options();
         var handler = new ApprovalHandler(approvals, new ApproverTokenValidator(approverOptions, TimeProvider.System), approverOptions, audit, TimeProvider.System);
-        await using var responder = new InvestigateApprovalResponder(request.Approve, handler, approvals, approver, notices, input, output);
+        var narratedNotices = new InvestigateNarrativeNotifier(notices, run.Narratives, approvals);
+        await using var responder = new InvestigateApprovalResponder(request.Approve, handler, approvals, approver, narratedNotices, input, output);
 
         await using var tenant = request.FakeTenant
             ? await InvestigateTenant.StartFakeAsync(audit).ConfigureAwait(false)
@@ -231,5 +253,10 @@ internal static class InvestigateCommand
         public bool FakeTenant { get; init; }
 
         public bool Execute { get; init; }
+
+        public string? NarrativesPath { get; init; }
     }
+
+    /// <summary>What a run uses besides the request: the tenant file, the playbooks and the narratives.</summary>
+    private sealed record InvestigateRunSettings(InvestigateTenantSettings? Tenant, PlaybookCatalog Playbooks, InvestigateNarratives Narratives);
 }
