@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using AiSoc.Cli;
 using AiSoc.Core.Tests.Support;
+using AiSoc.Investigations.Tests.Support;
 using AiSoc.Narratives.Rendering;
 using AiSoc.Narratives.Tests.Support;
 
 namespace AiSoc.Investigations.Tests;
 
 /// <summary>Runs <c>aisoc investigate</c> and reads the narrative back from the case reports and approval cards.</summary>
+// Runs apart from the other tests of this collection, because several in-process Durable Task hosts at once
+// slow each other down on two cores.
+[Collection(DurableHostGroup.Name)]
 public sealed class InvestigateNarrativeTests
 {
     private const string InjectedSummary =

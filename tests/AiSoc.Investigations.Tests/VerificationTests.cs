@@ -6,6 +6,9 @@ using AiSoc.Investigations.Tests.Support;
 
 namespace AiSoc.Investigations.Tests;
 
+// Runs apart from the other tests of this collection, because several in-process Durable Task hosts at once
+// slow each other down on two cores.
+[Collection(DurableHostGroup.Name)]
 public sealed class VerificationTests
 {
     private const string RevokeSessions = "revoke-sessions";
