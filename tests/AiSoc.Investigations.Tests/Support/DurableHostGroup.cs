@@ -1,6 +1,6 @@
 namespace AiSoc.Investigations.Tests.Support;
 
-/// <summary>Test classes that start in-process Durable Task hosts and run one after another.</summary>
+/// <summary>xUnit collection whose test classes start in-process Durable Task hosts and run one after another.</summary>
 [CollectionDefinition(Name)]
 public sealed class DurableHostGroup
 {
