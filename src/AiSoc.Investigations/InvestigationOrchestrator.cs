@@ -140,7 +140,7 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
         SetStage(context, InvestigationStages.RunningApprovedActions);
         foreach (var decision in needing)
         {
-            outcomes.Add(await ExecuteAsync(context, input, plan, decision.IdempotencyKey, approvedByPerson: true));
+            outcomes.Add(await ExecuteAsync(context, input, plan, decision.IdempotencyKey, approvedByPerson: true, approval.DecidedBy));
         }
     }
 
@@ -159,14 +159,20 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
                 outcome = checkedOutcome with { Disposition = outcome.Disposition };
             }
 
-            outcomes[index] = outcome.Status == ActionExecutionStatus.Pending
-                ? outcome with { Result = "unverified: still pending after the last status check" }
-                : outcome;
+            if (outcome.Status == ActionExecutionStatus.Pending)
+            {
+                var escalateTo = await context.CallActivityAsync<string>(
+                    nameof(EscalateUnverifiedActionActivity),
+                    new EscalateActionRequest(input, outcome.IdempotencyKey, plan.PlanHash, outcome.ProviderActionId));
+                outcome = outcome with { Result = $"unverified: still pending after the last status check; escalated to {escalateTo}" };
+            }
+
+            outcomes[index] = outcome;
         }
     }
 
-    private static Task<ActionOutcome> ExecuteAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, string idempotencyKey, bool approvedByPerson) =>
-        context.CallActivityAsync<ActionOutcome>(nameof(ExecuteActionActivity), new ExecuteActionRequest(input, idempotencyKey, plan.PlanHash, approvedByPerson), Retried);
+    private static Task<ActionOutcome> ExecuteAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, string idempotencyKey, bool approvedByPerson, string? approvedBy = null) =>
+        context.CallActivityAsync<ActionOutcome>(nameof(ExecuteActionActivity), new ExecuteActionRequest(input, idempotencyKey, plan.PlanHash, approvedByPerson, approvedBy), Retried);
 
     private static ActionOutcome NotRun(PolicyDecision decision, string result, IReadOnlyList<string> reasons) =>
         new(decision.IdempotencyKey, decision.Disposition, result, Executed: false, Status: null, ProviderActionId: null, reasons);

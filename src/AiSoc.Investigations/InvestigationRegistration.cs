@@ -29,6 +29,7 @@ public static class InvestigationRegistration
         registry.AddActivity<ReadApprovalActivity>();
         registry.AddActivity<ExpireApprovalActivity>();
         registry.AddActivity<VerifyActionActivity>();
+        registry.AddActivity<EscalateUnverifiedActionActivity>();
         registry.AddActivity<WriteCaseRecordActivity>();
         return registry;
     }

@@ -4,6 +4,8 @@ using AiSoc.Core.Audit;
 using AiSoc.Core.Ingest;
 using AiSoc.Core.Response;
 using AiSoc.Core.Triage;
+using AiSoc.FakeTenant;
+using AiSoc.Narratives;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
@@ -32,7 +34,7 @@ internal static class InvestigateCommand
 
         var outDirectory = new Option<string>("--out", "-o")
         {
-            Description = "Output folder for case-<incident id>.md, cases.ndjson and the run state (state/); earlier case files and state in it are replaced.",
+            Description = "Output folder for case-<incident id>.md, cases.ndjson, case-records.ndjson (for aisoc tune) and the run state (state/); earlier case files and state in it are replaced.",
             Required = true,
         };
         var approve = new Option<string>("--approve")
@@ -50,6 +52,22 @@ internal static class InvestigateCommand
         {
             Description = "Triage configuration JSON file (see docs/configuration.md). Defaults apply when omitted.",
         };
+        var tenant = new Option<string?>("--tenant")
+        {
+            Description = "Tenant JSON file (graphBaseUrl, defenderBaseAddress, optional sentinelArmBaseAddress, credential: default, azure-cli or fake). Enrichment and actions use Microsoft Graph and Defender for Endpoint. Actions are dry runs unless every URL is on loopback or --execute is given.",
+        };
+        var fakeTenant = new Option<bool>("--fake-tenant")
+        {
+            Description = "Start the fake lab tenant on 127.0.0.1 for this run and investigate against it; actions change only the fake.",
+        };
+        var execute = new Option<bool>("--execute")
+        {
+            Description = "With --tenant: run approved and policy-cleared actions for real. Without it, actions against a non-loopback tenant are dry runs.",
+        };
+        var narratives = new Option<string?>("--narratives")
+        {
+            Description = "Narrative options JSON file (NarrativeOptions: provider, endpoint, deployment, apiKey or AISOC_OPENAI_KEY, timeout). A chat model then writes each incident's narrative; without it a template writes it from the incident fields.",
+        };
         var synthetic = new Option<int?>("--synthetic")
         {
             Description = "Investigate this many generated incidents instead of files, with in-memory state, and print throughput. For measurement only.",
@@ -57,7 +75,7 @@ internal static class InvestigateCommand
 
         var command = new Command("investigate", "Triage alert files and investigate each incident: verdict, response plan, policy, approvals and a case report.")
         {
-            paths, outDirectory, approve, playbooks, config, synthetic,
+            paths, outDirectory, approve, playbooks, config, tenant, fakeTenant, execute, narratives, synthetic,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new InvestigateRequest(
@@ -66,7 +84,13 @@ internal static class InvestigateCommand
                 Enum.Parse<InvestigateApprovalMode>(parseResult.GetValue(approve)!, ignoreCase: true),
                 parseResult.GetValue(playbooks)!,
                 parseResult.GetValue(config),
-                parseResult.GetValue(synthetic)),
+                parseResult.GetValue(synthetic))
+            {
+                TenantPath = parseResult.GetValue(tenant),
+                FakeTenant = parseResult.GetValue(fakeTenant),
+                Execute = parseResult.GetValue(execute),
+                NarrativesPath = parseResult.GetValue(narratives),
+            },
             output,
             error,
             input,
@@ -86,6 +110,43 @@ internal static class InvestigateCommand
         {
             error.WriteLine($"Invalid --synthetic {request.Synthetic}: expected 1 or more.");
             return ExitCodes.Usage;
+        }
+
+        if (request.TenantPath is not null && request.FakeTenant)
+        {
+            error.WriteLine("Give --tenant FILE or --fake-tenant, not both.");
+            return ExitCodes.Usage;
+        }
+
+        if (request.Execute && request.TenantPath is null)
+        {
+            error.WriteLine("--execute needs --tenant FILE; without a tenant every action is a dry run, and the fake tenant always runs actions.");
+            return ExitCodes.Usage;
+        }
+
+        InvestigateTenantSettings? tenantSettings = null;
+        if (request.TenantPath is not null)
+        {
+            try
+            {
+                tenantSettings = InvestigateTenantSettings.Load(request.TenantPath);
+            }
+            catch (InvalidDataException exception)
+            {
+                error.WriteLine(exception.Message);
+                return ExitCodes.ConfigError;
+            }
+        }
+
+        INarrativeWriter narrativeWriter;
+        try
+        {
+            narrativeWriter = InvestigateNarrativeSettings.CreateWriter(request.NarrativesPath);
+        }
+        catch (InvalidDataException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.ConfigError;
         }
 
         PlaybookCatalog catalog;
@@ -108,11 +169,15 @@ internal static class InvestigateCommand
             return failed;
         }
 
-        return await InvestigateAsync(request, catalog, setup, output, error, input, cancellationToken).ConfigureAwait(false);
+        var run = new InvestigateRunSettings(tenantSettings, catalog, new InvestigateNarratives(narrativeWriter, setup.Store, setup.Inputs));
+        return await InvestigateAsync(request, run, setup, output, error, input, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> InvestigateAsync(InvestigateRequest request, PlaybookCatalog catalog, InvestigateInputs setup, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
+    private static async Task<int> InvestigateAsync(
+        InvestigateRequest request, InvestigateRunSettings run, InvestigateInputs setup, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
     {
+        var tenantSettings = run.Tenant;
+        var catalog = run.Playbooks;
         var state = InvestigateStatePaths.InOutput(request.OutDirectory);
 
         var inMemory = request.Synthetic is not null;
@@ -120,22 +185,44 @@ internal static class InvestigateCommand
         using var fileAudit = inMemory ? null : new FileAuditLog(state.AuditLog, TimeProvider.System);
         IAuditLog audit = fileAudit ?? (IAuditLog)new InMemoryAuditLog(TimeProvider.System);
         using var notices = new FileNotifier(state.Notices);
-        using var cases = new FileCaseRecordSink(request.OutDirectory);
+        using var caseFiles = new FileCaseRecordSink(request.OutDirectory);
+        var triageKey = setup.Inputs.Count > 0 ? setup.Inputs[0].TriageKey : InvestigateSynthetic.TriageKey;
+        using var tuningRecords = new InvestigateTuningRecordSink(caseFiles, setup.Store, triageKey, Path.Combine(request.OutDirectory, InvestigateTuningRecordSink.FileName));
+        var cases = new InvestigateNarrativeSink(tuningRecords, run.Narratives);
         using var approver = new LocalApprover(TimeProvider.System, InvestigateLocalIdentity.AuthenticationMethod);
         var approverOptions = approver.Options();
         var handler = new ApprovalHandler(approvals, new ApproverTokenValidator(approverOptions, TimeProvider.System), approverOptions, audit, TimeProvider.System);
-        await using var responder = new InvestigateApprovalResponder(request.Approve, handler, approvals, approver, notices, input, output);
+        var narratedNotices = new InvestigateNarrativeNotifier(notices, run.Narratives, approvals);
+        await using var responder = new InvestigateApprovalResponder(request.Approve, handler, approvals, approver, narratedNotices, input, output);
 
-        var dependencies = InvestigateRun.LocalDependencies(state, catalog, setup.Store, approvals, audit, responder, cases);
-        if (request.Approve == InvestigateApprovalMode.All && !dependencies.Options.DryRun)
+        await using var tenant = request.FakeTenant
+            ? await InvestigateTenant.StartFakeAsync(audit).ConfigureAwait(false)
+            : tenantSettings is null ? null : InvestigateTenant.Connect(tenantSettings, audit);
+
+        // Actions change a tenant only when it is a loopback test tenant, or when the user asks with --execute.
+        var dryRun = tenant is null || !(tenant.IsLoopback || request.Execute);
+        var dependencies = InvestigateRun.LocalDependencies(state, catalog, setup.Store, approvals, audit, responder, cases, tenant, dryRun);
+        if (request.Approve == InvestigateApprovalMode.All && !dryRun && tenant is not { IsLoopback: true })
         {
-            error.WriteLine("--approve all is allowed only in dry-run mode, where no action changes anything; use --approve ask or none.");
+            error.WriteLine("--approve all is allowed only when actions are dry runs or aimed at a loopback test tenant; use --approve ask or none.");
             return ExitCodes.Usage;
+        }
+
+        if (tenant is not null)
+        {
+            output.WriteLine(dryRun
+                ? "Tenant actions are dry runs: reads reach the tenant, writes are recorded and not sent. Add --execute to run them."
+                : $"Tenant actions run for real against {(tenant.Fake is null ? request.TenantPath : "the fake tenant on 127.0.0.1")}.");
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var completed = await InvestigateRun.RunAsync(dependencies, responder, setup.Inputs, cancellationToken).ConfigureAwait(false);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        if (tenant?.Fake is { } fake)
+        {
+            await File.WriteAllTextAsync(state.FakeTenant, FakeTenantSnapshot.ToJson(fake), CancellationToken.None).ConfigureAwait(false);
+        }
 
         InvestigateSummary.Write(output, error, completed, request.OutDirectory, elapsed, request.Synthetic is not null);
         return completed.Any(result => result.Record is null) ? InvestigationFailed : ExitCodes.Success;
@@ -150,11 +237,26 @@ internal static class InvestigateCommand
         }
 
         Directory.CreateDirectory(state.Root);
-        foreach (var file in Directory.EnumerateFiles(outDirectory, "case-*.md").Append(Path.Combine(outDirectory, FileCaseRecordSink.CasesFileName)))
+        var caseFiles = Directory.EnumerateFiles(outDirectory, "case-*.md")
+            .Append(Path.Combine(outDirectory, FileCaseRecordSink.CasesFileName))
+            .Append(Path.Combine(outDirectory, InvestigateTuningRecordSink.FileName));
+        foreach (var file in caseFiles)
         {
             File.Delete(file);
         }
     }
 
-    internal sealed record InvestigateRequest(string[] Paths, string OutDirectory, InvestigateApprovalMode Approve, string PlaybookFolder, string? ConfigPath, int? Synthetic);
+    internal sealed record InvestigateRequest(string[] Paths, string OutDirectory, InvestigateApprovalMode Approve, string PlaybookFolder, string? ConfigPath, int? Synthetic)
+    {
+        public string? TenantPath { get; init; }
+
+        public bool FakeTenant { get; init; }
+
+        public bool Execute { get; init; }
+
+        public string? NarrativesPath { get; init; }
+    }
+
+    /// <summary>What a run uses besides the request: the tenant file, the playbooks and the narratives.</summary>
+    private sealed record InvestigateRunSettings(InvestigateTenantSettings? Tenant, PlaybookCatalog Playbooks, InvestigateNarratives Narratives);
 }

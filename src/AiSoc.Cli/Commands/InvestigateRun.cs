@@ -71,7 +71,10 @@ internal static class InvestigateRun
         return await Task.WhenAll(completions).ConfigureAwait(false);
     }
 
-    /// <summary>Creates the dependencies of a local run with file stores in <paramref name="state"/>.</summary>
+    /// <summary>
+    /// Creates the dependencies of a local run with file stores in <paramref name="state"/>. Without a tenant, enrichment
+    /// reads the alerts' own evidence and every action is a dry run.
+    /// </summary>
     public static InvestigationDependencies LocalDependencies(
         InvestigateStatePaths state,
         PlaybookCatalog playbooks,
@@ -79,10 +82,12 @@ internal static class InvestigateRun
         IApprovalStore approvals,
         IAuditLog audit,
         INotifier notifier,
-        ICaseRecordSink cases) => new()
+        ICaseRecordSink cases,
+        InvestigateTenant? tenant = null,
+        bool dryRun = true) => new()
         {
-            // Without tenant integrations every action is a dry run, so shadow mode would only hide what would run.
-            Options = new InvestigationOptions { DryRun = true, VerifyPollInterval = TimeSpan.FromSeconds(1), ApprovalRecheckInterval = TimeSpan.FromSeconds(2) },
+            // Shadow mode is off because the case should show what runs, or in a dry run what would have run.
+            Options = new InvestigationOptions { DryRun = dryRun, VerifyPollInterval = TimeSpan.FromSeconds(1), ApprovalRecheckInterval = TimeSpan.FromSeconds(2) },
             Playbooks = playbooks,
             Policy = new ResponsePolicySource(new ResponsePolicyOptions { ShadowMode = false }),
             RateCounter = new FileActionRateCounter(state.RateCounters),
@@ -91,8 +96,8 @@ internal static class InvestigateRun
             Audit = audit,
             Notifier = notifier,
             Cases = cases,
-            Enricher = new EvidenceEnricher(),
-            Executor = new DryRunActionExecutor(),
+            Enricher = tenant?.Enricher ?? new EvidenceEnricher(),
+            Executor = tenant?.Executor ?? new DryRunActionExecutor(),
         };
 
     // The sidecar host reads logging settings from environment variables; without this it prints its start-up

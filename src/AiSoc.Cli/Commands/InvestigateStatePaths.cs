@@ -18,4 +18,7 @@ internal sealed record InvestigateStatePaths(string Root)
     public string ApproveAuditLog => Path.Combine(Root, "approve-audit.ndjson");
 
     public string Notices => Path.Combine(Root, "notices.ndjson");
+
+    /// <summary>State and request log of the fake tenant that <c>--fake-tenant</c> started, written when the run ends.</summary>
+    public string FakeTenant => Path.Combine(Root, "fake-tenant.json");
 }

@@ -1,6 +1,7 @@
 using AiSoc.Core.Audit;
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
+using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,9 @@ public sealed class ExecuteActionActivity(
             return new ActionOutcome(action.IdempotencyKey, disposition, result, Executed: false, Status: null, ProviderActionId: null, check.Reasons);
         }
 
-        var execution = await executor.ExecuteAsync(action, options.DryRun, CancellationToken.None).ConfigureAwait(false);
+        var execution = executor is IAttributedActionExecutor attributed
+            ? await attributed.ExecuteAsync(action, Actor(input), options.DryRun, CancellationToken.None).ConfigureAwait(false)
+            : await executor.ExecuteAsync(action, options.DryRun, CancellationToken.None).ConfigureAwait(false);
         var reasons = new List<string>(check.Reasons);
         if (execution.Message is not null)
         {
@@ -49,6 +52,9 @@ public sealed class ExecuteActionActivity(
         await AuditAsync(input, action, ActionCatalog.Name(action.Type), outcome, reasons).ConfigureAwait(false);
         return new ActionOutcome(action.IdempotencyKey, disposition, outcome, Executed: true, execution.Status, execution.ProviderActionId, reasons);
     }
+
+    private static string Actor(ExecuteActionRequest input) =>
+        input.ApprovedByPerson && !string.IsNullOrWhiteSpace(input.ApprovedBy) ? input.ApprovedBy : IAttributedActionExecutor.PolicyActor;
 
     internal static string ExecutionResult(ActionExecutionStatus status) => status switch
     {

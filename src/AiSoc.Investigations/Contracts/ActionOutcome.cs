@@ -8,10 +8,14 @@ namespace AiSoc.Investigations;
 /// <param name="IdempotencyKey">The plan action to run.</param>
 /// <param name="PlanHash">The plan hash the decision was made on; the activity refuses to run a different plan.</param>
 /// <param name="ApprovedByPerson">True when a person approved the action.</param>
-public sealed record ExecuteActionRequest(InvestigationInput Input, string IdempotencyKey, string PlanHash, bool ApprovedByPerson);
+/// <param name="ApprovedBy">The person who approved the action; null for an action the policy cleared, or in older histories.</param>
+public sealed record ExecuteActionRequest(InvestigationInput Input, string IdempotencyKey, string PlanHash, bool ApprovedByPerson, string? ApprovedBy = null);
 
 /// <summary>Input of the verify-action activity.</summary>
 public sealed record VerifyActionRequest(InvestigationInput Input, string IdempotencyKey, string PlanHash, string ProviderActionId);
+
+/// <summary>Input of the activity that escalates an action still pending after the last status check.</summary>
+public sealed record EscalateActionRequest(InvestigationInput Input, string IdempotencyKey, string PlanHash, string? ProviderActionId);
 
 /// <summary>What happened to one planned action.</summary>
 /// <param name="IdempotencyKey">The plan action.</param>

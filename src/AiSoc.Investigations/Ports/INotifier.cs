@@ -14,12 +14,15 @@ public enum NoticeKind
 
     /// <summary>An approval request expired; no action was taken and the target must follow up.</summary>
     ApprovalExpired,
+
+    /// <summary>An action stayed pending at the provider past the last status check; a person must confirm it.</summary>
+    ActionUnverified,
 }
 
 /// <summary>One notice for a role or team.</summary>
 /// <param name="Kind">What the notice is about.</param>
 /// <param name="InvestigationId">The investigation.</param>
-/// <param name="ApprovalId">The approval request concerned.</param>
+/// <param name="ApprovalId">The approval request concerned; empty for a notice about an action.</param>
 /// <param name="Recipient">Role or team, such as <c>soc-tier2</c>.</param>
 /// <param name="Message">Text for people.</param>
 /// <param name="PlanHash">Plan hash of the approval request, which an approver must confirm.</param>
