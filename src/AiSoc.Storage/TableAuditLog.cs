@@ -8,7 +8,7 @@ namespace AiSoc.Storage;
 
 /// <summary>
 /// An append-only <see cref="IAuditLog"/> in Azure Table Storage with the same hash chain as the file log. Every
-/// record lives in one partition next to a head row that holds the last sequence and hash. An append inserts the
+/// record lives in one partition next to a head row that contains the last sequence and hash. An append inserts the
 /// record and replaces the head (guarded by its ETag) in one entity group transaction, so concurrent writers on
 /// any instance cannot fork the chain: the loser retries on the new head.
 /// </summary>

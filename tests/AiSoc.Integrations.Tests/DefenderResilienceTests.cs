@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
 using AiSoc.Core.Schema;
+using AiSoc.Core.Tests.Support;
 using AiSoc.FakeTenant;
 using AiSoc.Integrations.Defender;
 using AiSoc.Integrations.Resilience;
 using AiSoc.Integrations.Tests.Fakes;
-using AiSoc.Integrations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiSoc.Integrations.Tests;

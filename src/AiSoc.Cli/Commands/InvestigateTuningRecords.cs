@@ -17,7 +17,7 @@ internal static class InvestigateTuningRecords
     /// Builds one record per alert of <paramref name="incident"/>. The verdict is <c>Unknown</c> unless a person
     /// approved a containment action: that approval means the person judged the incident malicious, so the record
     /// gets <c>TruePositive</c> decided by <c>human</c>. A rejection is not a benign verdict, so it stays <c>Unknown</c>,
-    /// and every <c>Unknown</c> record says <c>automation</c>, because no person set a verdict.
+    /// and every <c>Unknown</c> record has <c>decidedBy</c> <c>automation</c>, because no person set a verdict.
     /// </summary>
     public static IEnumerable<InvestigateTuningRecord> Build(CaseRecord record, StoredIncident incident)
     {

@@ -18,7 +18,7 @@ public static class CsvRecordReader
     public static IEnumerable<RecordBatch> Read(string path, string displayPath)
     {
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
-        var parser = new CsvParser(text);
+        var parser = new CsvRowReader(text);
 
         if (!parser.TryReadRow(out var header, out _))
         {
@@ -75,79 +75,5 @@ public static class CsvRecordReader
         }
 
         return output.WrittenSpan.ToArray();
-    }
-
-    private sealed class CsvParser(TextReader reader)
-    {
-        private readonly StringBuilder _field = new();
-        private long _line = 1;
-
-        public bool TryReadRow(out List<string> fields, out long startLine)
-        {
-            fields = [];
-            startLine = _line;
-            var c = reader.Read();
-            if (c < 0)
-            {
-                return false;
-            }
-
-            var inQuotes = false;
-            _field.Clear();
-            while (c >= 0)
-            {
-                if (inQuotes)
-                {
-                    if (c == '"')
-                    {
-                        if (reader.Peek() == '"')
-                        {
-                            _field.Append('"');
-                            reader.Read();
-                        }
-                        else
-                        {
-                            inQuotes = false;
-                        }
-                    }
-                    else
-                    {
-                        CountLine(c);
-                        _field.Append((char)c);
-                    }
-                }
-                else if (c == '"')
-                {
-                    inQuotes = true;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(_field.ToString());
-                    _field.Clear();
-                }
-                else if (c == '\n')
-                {
-                    _line++;
-                    break;
-                }
-                else if (c != '\r')
-                {
-                    _field.Append((char)c);
-                }
-
-                c = reader.Read();
-            }
-
-            fields.Add(_field.ToString());
-            return true;
-        }
-
-        private void CountLine(int c)
-        {
-            if (c == '\n')
-            {
-                _line++;
-            }
-        }
     }
 }

@@ -11,8 +11,17 @@ public static class MarkdownText
     private const string Special = "\\`*_[]<>|";
 
     /// <summary>Returns <paramref name="text"/> as one line of literal Markdown, at most <paramref name="maxLength"/> characters before escaping.</summary>
-    public static string Escape(string? text, int maxLength = 160)
+    public static string Escape(string? text, int maxLength = 160) => Escape(text, maxLength, Special);
+
+    /// <summary>
+    /// Returns <paramref name="text"/> on one line, clipped to <paramref name="maxLength"/> characters, with control
+    /// characters replaced by spaces and every character of <paramref name="specialCharacters"/> backslash-escaped.
+    /// Renderers with a larger Markdown subset, such as Adaptive Cards, pass their own set.
+    /// </summary>
+    public static string Escape(string? text, int maxLength, string specialCharacters)
     {
+        ArgumentNullException.ThrowIfNull(specialCharacters);
+
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
@@ -26,7 +35,7 @@ public static class MarkdownText
             {
                 builder.Append(' ');
             }
-            else if (Special.Contains(c, StringComparison.Ordinal))
+            else if (specialCharacters.Contains(c, StringComparison.Ordinal))
             {
                 builder.Append('\\').Append(c);
             }

@@ -34,7 +34,7 @@ public sealed partial class DurableInvestigationStarter(DurableTaskClient client
             return false;
         }
 
-        // Deduplicating on every status asks the backend to reject a start that races another delivery of the same
+        // Deduplicating on every status makes the backend reject a start that races another delivery of the same
         // incident. NOTE: whether the Functions host's gRPC client reports that rejection as
         // OrchestrationAlreadyExistsException is untested here, so a race may surface as an RpcException instead.
         var options = new StartOrchestrationOptions(request.InvestigationId).WithDedupeStatuses(AllStatuses);

@@ -3,7 +3,7 @@ namespace AiSoc.Integrations.Recording;
 /// <summary>
 /// Collects the tenant calls made in the current async flow. <see cref="TenantCallRecordingHandler"/>, which
 /// <see cref="TenantIntegrationServices"/> puts innermost in every tenant client, reports each request to the open
-/// scopes. In a dry-run scope it answers writes locally, so they are recorded but never sent.
+/// scopes. In a dry-run scope writes get a local response, so they are recorded but never sent.
 /// </summary>
 public static class TenantCallRecorder
 {
@@ -13,7 +13,7 @@ public static class TenantCallRecorder
     internal static RecordingScope? Active => Current.Value;
 
     /// <summary>Opens a scope. Calls made until it is disposed are added to it and to every enclosing scope.</summary>
-    /// <param name="dryRun">True to answer writes locally instead of sending them. An enclosing dry-run scope makes this one dry-run too.</param>
+    /// <param name="dryRun">True to give writes a local response instead of sending them. An enclosing dry-run scope makes this one dry-run too.</param>
     public static RecordingScope Begin(bool dryRun)
     {
         var parent = Current.Value;
@@ -38,7 +38,7 @@ public sealed class RecordingScope : IDisposable
         DryRun = dryRun;
     }
 
-    /// <summary>True when writes are answered locally and never sent.</summary>
+    /// <summary>True when writes get a local response and are never sent.</summary>
     public bool DryRun { get; }
 
     /// <summary>The calls in the order they were made.</summary>

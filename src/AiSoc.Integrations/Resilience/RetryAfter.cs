@@ -12,7 +12,7 @@ public static class RetryAfter
 {
     private static readonly TimeSpan Minimum = TimeSpan.FromSeconds(1);
 
-    /// <summary>Returns the wait that <paramref name="response"/> asks for, or null when it has no valid <c>Retry-After</c>.</summary>
+    /// <summary>Returns the wait that <paramref name="response"/> requests, or null when it has no valid <c>Retry-After</c>.</summary>
     public static TimeSpan? Of(HttpResponseMessage response, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -21,7 +21,7 @@ public static class RetryAfter
         return response.Headers.TryGetValues("Retry-After", out var values) ? Parse(values.FirstOrDefault(), now) : null;
     }
 
-    /// <summary>Returns the wait that the header value <paramref name="value"/> asks for, or null when it is missing or invalid.</summary>
+    /// <summary>Returns the wait that the header value <paramref name="value"/> requests, or null when it is missing or invalid.</summary>
     public static TimeSpan? Parse(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -33,6 +33,6 @@ public sealed class SentinelOptions
     /// <summary>First wait of the backoff used when a response has no <c>Retry-After</c>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Longest wait before one retry. A response whose <c>Retry-After</c> asks for more is not retried.</summary>
+    /// <summary>Longest wait before one retry. A response whose <c>Retry-After</c> requests more is not retried.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 }

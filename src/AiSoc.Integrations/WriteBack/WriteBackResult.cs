@@ -2,7 +2,7 @@ using AiSoc.Integrations.Recording;
 
 namespace AiSoc.Integrations.WriteBack;
 
-/// <summary>Where a write-back stands after one call.</summary>
+/// <summary>The state of a write-back after one call.</summary>
 public enum WriteBackStatus
 {
     /// <summary>AiSoc changed the incident or alert.</summary>

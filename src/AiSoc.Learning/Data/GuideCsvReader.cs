@@ -1,4 +1,5 @@
 using System.Text;
+using AiSoc.Core.Ingest;
 using AiSoc.Core.Parsing;
 
 namespace AiSoc.Learning.Data;

@@ -1,4 +1,4 @@
-using System.Text;
+using AiSoc.Core.Output;
 
 namespace AiSoc.Narratives.Rendering;
 
@@ -15,31 +15,10 @@ public static class AdaptiveCardText
     /// <summary>Returns <paramref name="text"/> escaped for a TextBlock, at most <paramref name="maxLength"/> characters before escaping.</summary>
     public static string Escape(string? text, int maxLength = 2000)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var clipped = text.Length > maxLength ? text[..maxLength] + "…" : text;
-        var builder = new StringBuilder(clipped.Length + 16);
-        foreach (var c in clipped)
-        {
-            if (char.IsControl(c))
-            {
-                builder.Append(' ');
-            }
-            else if (Special.Contains(c, StringComparison.Ordinal))
-            {
-                builder.Append('\\').Append(c);
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
+        var escaped = MarkdownText.Escape(text, maxLength, Special);
 
         // NOTE: CommonMark honours these backslash escapes. A host that does not shows the backslashes as text,
         // which stays readable and still renders no markup.
-        return LeadingMarker.Escape(builder.ToString());
+        return LeadingMarker.Escape(escaped);
     }
 }

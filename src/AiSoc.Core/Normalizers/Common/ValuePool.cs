@@ -7,7 +7,7 @@ namespace AiSoc.Core.Normalizers.Common;
 /// Shares one instance of values that repeat across alerts: titles and descriptions of the same detector, status
 /// words, tactic lists, and entities such as a host or a user seen in thousands of alerts. A large export keeps
 /// each of them once instead of once per alert, which keeps a triage run's memory close to the number of distinct
-/// values. Thread-safe; the pool stops adding once it holds <see cref="MaxEntries"/> values, so a stream of unique
+/// values. Thread-safe; the pool stops adding once it contains <see cref="MaxEntries"/> values, so a stream of unique
 /// values cannot grow it without bound.
 /// </summary>
 public sealed class ValuePool

@@ -15,7 +15,7 @@ public interface IEntityEnricher
 /// <summary>Outcome of one entity lookup.</summary>
 public enum EnrichmentStatus
 {
-    /// <summary>The source knows the entity and returned facts.</summary>
+    /// <summary>The source found the entity and returned facts.</summary>
     Resolved,
 
     /// <summary>The source does not know the entity. This is not evidence that the entity is benign.</summary>

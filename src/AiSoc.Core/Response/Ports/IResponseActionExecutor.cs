@@ -16,7 +16,7 @@ public interface IResponseActionExecutor
     Task<ActionExecutionResult> RollbackAsync(ProposedAction action, ActionExecutionResult executed, CancellationToken cancellationToken);
 }
 
-/// <summary>Where an action stands after an executor call.</summary>
+/// <summary>The state of an action after an executor call.</summary>
 public enum ActionExecutionStatus
 {
     Succeeded,
@@ -37,7 +37,7 @@ public enum ActionExecutionStatus
 }
 
 /// <summary>The outcome of one executor call.</summary>
-/// <param name="Status">Where the action stands.</param>
+/// <param name="Status">The state of the action.</param>
 /// <param name="ProviderActionId">The provider's id for a pending or finished action, such as a Defender machine action id.</param>
 /// <param name="PreviousState">The state of the target before the action changed it, kept for rollback.</param>
 /// <param name="Message">What happened, for the case record.</param>

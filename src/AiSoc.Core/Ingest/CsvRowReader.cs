@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace AiSoc.Learning.Data;
+namespace AiSoc.Core.Ingest;
 
 /// <summary>
 /// Reads RFC 4180 CSV rows: quoted fields may contain commas, doubled quotes and line breaks.
 /// Reports the line on which each row starts so errors can name it.
 /// </summary>
-internal sealed class CsvRowReader(TextReader reader)
+public sealed class CsvRowReader(TextReader reader)
 {
     private readonly StringBuilder _field = new();
     private long _line = 1;
