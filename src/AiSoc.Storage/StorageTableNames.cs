@@ -9,6 +9,7 @@ public static class StorageTableNames
     public const string Alerts = "alerts";
     public const string DeadLetters = "deadletters";
     public const string Watermarks = "watermarks";
+    public const string Ingestion = "ingestion";
 
-    public static IReadOnlyList<string> All { get; } = [Approvals, RateCounters, Audit, Alerts, DeadLetters, Watermarks];
+    public static IReadOnlyList<string> All { get; } = [Approvals, RateCounters, Audit, Alerts, DeadLetters, Watermarks, Ingestion];
 }

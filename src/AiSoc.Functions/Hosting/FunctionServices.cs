@@ -100,6 +100,7 @@ public static class FunctionServices
         services.AddSingleton<IAlertStore>(provider => new TableAlertStore(Table(provider, StorageTableNames.Alerts)));
         services.AddSingleton<IDeadLetterStore>(provider => new TableDeadLetterStore(Table(provider, StorageTableNames.DeadLetters)));
         services.AddSingleton<IWatermarkStore>(provider => new TableWatermarkStore(Table(provider, StorageTableNames.Watermarks)));
+        services.AddSingleton<IIngestionLedger>(provider => new TableIngestionLedger(Table(provider, StorageTableNames.Ingestion)));
     }
 
     private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section)

@@ -17,7 +17,8 @@ public sealed partial class AlertStreamIngestor(
     IAlertStore alerts,
     IDeadLetterStore deadLetters,
     TimeProvider timeProvider,
-    ILogger<AlertStreamIngestor> logger)
+    ILogger<AlertStreamIngestor> logger,
+    IIngestionLedger? ledger = null)
 {
     /// <summary>Ingests <paramref name="events"/> from <paramref name="source"/>, such as the event hub name.</summary>
     /// <exception cref="Azure.RequestFailedException">Table storage failed; the caller lets the host retry the batch.</exception>
@@ -74,7 +75,29 @@ public sealed partial class AlertStreamIngestor(
         var duplicates = unique.Count - inserted - updated - tooLarge + (int)merged;
         var result = new StreamBatchResult(events.Count, inserted, updated, duplicates, incidents, rejected + tooLarge);
         LogBatchIngested(logger, source, result.Events, result.Inserted, result.Updated, result.Duplicates, result.Incidents, result.DeadLettered);
+        await RecordPositionsAsync(source, events, result, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    // A batched Event Hubs trigger delivers one partition per batch; batches without positions, such as Graph
+    // polls, have nothing to reconcile.
+    private async Task RecordPositionsAsync(string source, IReadOnlyList<StreamEvent> events, StreamBatchResult result, CancellationToken cancellationToken)
+    {
+        if (ledger is null || events.Count == 0 || events[0].PartitionId is not { } partitionId
+            || events.Any(streamEvent => streamEvent.SequenceNumber is null || streamEvent.PartitionId != partitionId))
+        {
+            return;
+        }
+
+        var sequences = events.Select(streamEvent => streamEvent.SequenceNumber!.Value).ToList();
+        var enqueued = events.Select(streamEvent => streamEvent.EnqueuedAt).Where(time => time is not null).DefaultIfEmpty(null).Max();
+        var batch = new PartitionBatch(
+            source, partitionId, sequences.Min(), sequences.Max(), events.Count, enqueued, timeProvider.GetUtcNow(), result.Inserted + result.Updated, result.DeadLettered);
+        var entry = await ledger.RecordAsync(batch, cancellationToken).ConfigureAwait(false);
+        if (entry.LastBatchMissed > 0)
+        {
+            LogEventsMissed(logger, source, partitionId, entry.LastBatchMissed, batch.FirstSequence);
+        }
     }
 
     private DeadLetter ToDeadLetter(string source, StreamEvent streamEvent, RejectedItem reject) => new(
@@ -90,6 +113,10 @@ public sealed partial class AlertStreamIngestor(
     [LoggerMessage(EventId = 5000, Level = LogLevel.Warning,
         Message = "Dead-lettered event from {Source} partition {PartitionId} offset {Offset} item {Item}: {Reason}")]
     private static partial void LogEventRejected(ILogger logger, string source, string? partitionId, string? offset, int? item, string reason);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning,
+        Message = "Source {Source} partition {PartitionId} skipped {MissedCount} events before sequence number {FirstSequence}; they expired or were lost before ingestion read them")]
+    private static partial void LogEventsMissed(ILogger logger, string source, string partitionId, long missedCount, long firstSequence);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information,
         Message = "Ingested {EventCount} events from {Source}: {Inserted} new alerts, {Updated} updated, {Duplicates} duplicates, {Incidents} provider incidents, {DeadLettered} dead-lettered")]

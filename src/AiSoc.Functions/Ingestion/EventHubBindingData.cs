@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AiSoc.Core.Parsing;
 
 namespace AiSoc.Functions.Ingestion;
 
 /// <summary>
 /// Reads event positions from the binding data the Functions host sends with a batched Event Hubs trigger
 /// (extension 5.x): <c>PartitionContext</c> with the partition id, and <c>SystemPropertiesArray</c> with each
-/// event's <c>Offset</c> and <c>SequenceNumber</c>, both as JSON text.
+/// event's <c>Offset</c>, <c>SequenceNumber</c> and <c>EnqueuedTimeUtc</c>, both as JSON text.
 /// </summary>
 internal static class EventHubBindingData
 {
@@ -19,8 +20,8 @@ internal static class EventHubBindingData
         var events = new List<StreamEvent>(bodies.Count);
         for (var i = 0; i < bodies.Count; i++)
         {
-            var (offset, sequence) = i < properties.Count ? properties[i] : (null, null);
-            events.Add(new StreamEvent(Encoding.UTF8.GetBytes(bodies[i] ?? string.Empty), partitionId, offset, sequence));
+            var (offset, sequence, enqueued) = i < properties.Count ? properties[i] : (null, null, null);
+            events.Add(new StreamEvent(Encoding.UTF8.GetBytes(bodies[i] ?? string.Empty), partitionId, offset, sequence, enqueued));
         }
 
         return events;
@@ -38,9 +39,9 @@ internal static class EventHubBindingData
             && root.TryGetProperty("PartitionId", out var id) ? id.ToString() : null;
     }
 
-    private static List<(string? Offset, long? Sequence)> ReadSystemProperties(IReadOnlyDictionary<string, object?> bindingData)
+    private static List<(string? Offset, long? Sequence, DateTimeOffset? Enqueued)> ReadSystemProperties(IReadOnlyDictionary<string, object?> bindingData)
     {
-        var result = new List<(string?, long?)>();
+        var result = new List<(string?, long?, DateTimeOffset?)>();
         if (!bindingData.TryGetValue("SystemPropertiesArray", out var value) || value?.ToString() is not { Length: > 0 } json)
         {
             return result;
@@ -56,7 +57,9 @@ internal static class EventHubBindingData
         {
             var offset = item.TryGetProperty("Offset", out var o) ? o.ToString() : null;
             long? sequence = item.TryGetProperty("SequenceNumber", out var s) && long.TryParse(s.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-            result.Add((offset, sequence));
+            DateTimeOffset? enqueued = item.TryGetProperty("EnqueuedTimeUtc", out var e)
+                && UtcTimestamp.TryParse(e.ToString(), out var time) ? time : null;
+            result.Add((offset, sequence, enqueued));
         }
 
         return result;

@@ -5,4 +5,5 @@ namespace AiSoc.Functions.Ingestion;
 /// <param name="PartitionId">Event Hubs partition id, when known.</param>
 /// <param name="Offset">Offset of the event in its partition, when known.</param>
 /// <param name="SequenceNumber">Sequence number of the event in its partition, when known.</param>
-public sealed record StreamEvent(ReadOnlyMemory<byte> Body, string? PartitionId, string? Offset, long? SequenceNumber);
+/// <param name="EnqueuedAt">When Event Hubs accepted the event, UTC, when known.</param>
+public sealed record StreamEvent(ReadOnlyMemory<byte> Body, string? PartitionId, string? Offset, long? SequenceNumber, DateTimeOffset? EnqueuedAt = null);

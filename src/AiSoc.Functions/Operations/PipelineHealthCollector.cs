@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AiSoc.Functions.Operations;
 
 /// <summary>
-/// Reads pipeline health from the stores: ingestion lag from the Graph poller watermarks, dead letters per source,
-/// waiting approvals and investigations by stage. The last result feeds the metrics instruments.
+/// Reads pipeline health from the stores: ingestion lag from the Graph poller watermarks and the stream ledger,
+/// dead letters per source, the stream reconciled against its sequence numbers, waiting approvals and
+/// investigations by stage. The last result feeds the metrics instruments.
 /// </summary>
 public sealed class PipelineHealthCollector(
     IWatermarkStore watermarks,
@@ -16,7 +17,8 @@ public sealed class PipelineHealthCollector(
     PendingApprovalQuery approvals,
     IInvestigationStatusReader investigations,
     IOptions<AlertStreamOptions> alertStream,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IIngestionLedger? ledger = null)
 {
     private PipelineHealthSnapshot? _last;
 
@@ -44,12 +46,28 @@ public sealed class PipelineHealthCollector(
             deadLetterCounts[source] = (await deadLetters.ListAsync(source, cancellationToken).ConfigureAwait(false)).Count;
         }
 
+        var streams = new Dictionary<string, StreamReconciliation>(StringComparer.Ordinal);
+        if (ledger is not null && alertStream.Value.EventHubName is { Length: > 0 } hub)
+        {
+            var partitions = await ledger.ListAsync(hub, cancellationToken).ConfigureAwait(false);
+            streams[hub] = Reconcile(partitions);
+            lag[hub] = partitions.OrderByDescending(partition => partition.LastIngestedAt).FirstOrDefault()?.LastLagSeconds;
+        }
+
         var waiting = await approvals.ListWaitingAsync(now, cancellationToken).ConfigureAwait(false);
         double? oldestAge = waiting.Count == 0 ? null : Math.Max(0, (now - waiting.Min()).TotalSeconds);
         var stages = await investigations.CountByStageAsync(cancellationToken).ConfigureAwait(false);
 
-        var snapshot = new PipelineHealthSnapshot(now, lag, deadLetterCounts, waiting.Count, oldestAge, stages);
+        var snapshot = new PipelineHealthSnapshot(now, lag, deadLetterCounts, waiting.Count, oldestAge, stages, streams);
         Volatile.Write(ref _last, snapshot);
         return snapshot;
     }
+
+    private static StreamReconciliation Reconcile(IReadOnlyList<PartitionLedgerEntry> partitions) => new(
+        partitions.Count,
+        partitions.Sum(partition => partition.EventsRead),
+        partitions.Sum(partition => partition.EventsRedelivered),
+        partitions.Sum(partition => partition.EventsMissed),
+        partitions.Sum(partition => partition.AlertsStored),
+        partitions.Sum(partition => partition.DeadLettered));
 }

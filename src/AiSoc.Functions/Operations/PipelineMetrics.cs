@@ -13,6 +13,7 @@ public sealed class PipelineMetrics
     public const string ApprovalsWaiting = "aisoc.approvals.waiting";
     public const string OldestApprovalAge = "aisoc.approvals.oldest_age";
     public const string Investigations = "aisoc.investigations";
+    public const string MissedEvents = "aisoc.ingestion.missed_events";
 
     public PipelineMetrics(IMeterFactory meterFactory, PipelineHealthCollector collector)
     {
@@ -20,10 +21,11 @@ public sealed class PipelineMetrics
         ArgumentNullException.ThrowIfNull(collector);
 
         var meter = meterFactory.Create(AiSocTelemetry.MeterName, AiSocTelemetry.Version);
-        meter.CreateObservableGauge(IngestionLag, () => Each(collector.Last?.IngestionLagSeconds, "source"), "s", "Time since each polled source's watermark.");
+        meter.CreateObservableGauge(IngestionLag, () => Each(collector.Last?.IngestionLagSeconds, "source"), "s", "Time since each polled source's watermark, or from enqueue to ingestion of each event hub's newest event.");
         meter.CreateObservableGauge(DeadLetters, () => Each(collector.Last?.DeadLetters, "source"), "{record}", "Dead-lettered records per source.");
         meter.CreateObservableGauge(ApprovalsWaiting, () => collector.Last is { } last ? [new Measurement<int>(last.ApprovalsWaiting)] : Array.Empty<Measurement<int>>(), "{request}", "Pending approval requests that have not expired.");
         meter.CreateObservableGauge(OldestApprovalAge, () => collector.Last?.OldestApprovalAgeSeconds is { } age ? [new Measurement<double>(age)] : Array.Empty<Measurement<double>>(), "s", "Age of the oldest waiting approval request.");
+        meter.CreateObservableGauge(MissedEvents, () => Each(collector.Last?.Streams?.ToDictionary(pair => pair.Key, pair => pair.Value.EventsMissed), "source"), "{event}", "Events an event hub assigned sequence numbers to that ingestion never read.");
         meter.CreateObservableGauge(Investigations, () => Each(collector.Last?.InvestigationsByStage, "stage"), "{investigation}", "Investigations per stage.");
     }
 
