@@ -25,8 +25,8 @@ internal sealed class InvestigateTenant : IAsyncDisposable
         _services = services;
         Fake = fake;
         IsLoopback = isLoopback;
-        Enricher = new CompositeEntityEnricher(services.GetRequiredService<GraphEntityEnricher>(), services.GetRequiredService<DefenderEntityEnricher>());
-        Executor = new InvestigateAttributedExecutor(services.GetRequiredService<AuditedActionExecutor>());
+        Enricher = TenantInvestigationPorts.CreateEnricher(services);
+        Executor = TenantInvestigationPorts.CreateExecutor(services);
     }
 
     /// <summary>The fake tenant this run started, or null for a tenant from a file.</summary>

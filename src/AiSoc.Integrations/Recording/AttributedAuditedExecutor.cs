@@ -1,15 +1,14 @@
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
-using AiSoc.Integrations.Recording;
 using AiSoc.Investigations.Ports;
 
-namespace AiSoc.Cli.Commands;
+namespace AiSoc.Integrations.Recording;
 
 /// <summary>
 /// Lets the investigation run tenant actions through <see cref="AuditedActionExecutor"/> with the approver of each
 /// action, so every audit record of a tenant call names the person who approved it, or the response policy.
 /// </summary>
-internal sealed class InvestigateAttributedExecutor(AuditedActionExecutor audited) : IResponseActionExecutor, IAttributedActionExecutor
+public sealed class AttributedAuditedExecutor(AuditedActionExecutor audited) : IResponseActionExecutor, IAttributedActionExecutor
 {
     public async Task<ActionExecutionResult> ExecuteAsync(ProposedAction action, string approvedBy, bool dryRun, CancellationToken cancellationToken) =>
         (await audited.ExecuteAsync(action, approvedBy, dryRun, cancellationToken).ConfigureAwait(false)).Result;
