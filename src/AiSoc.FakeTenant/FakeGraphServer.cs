@@ -156,7 +156,7 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
     private static void Publish(SecurityFeed feed, string json)
     {
         var item = JsonNode.Parse(json)?.AsObject() ?? throw new ArgumentException("The item is not a JSON object.", nameof(json));
-        var id = item["id"]?.GetValue<string>() ?? throw new ArgumentException("The item has no string id.", nameof(json));
+        var id = item["id"]?.GetValue<string>() ?? throw new ArgumentException("The published item is missing a string id.", nameof(json));
         _ = LastUpdate(item);
         lock (feed)
         {
@@ -244,7 +244,7 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
 
     private static DateTimeOffset LastUpdate(JsonObject item) =>
         DateTimeOffset.Parse(
-            item["lastUpdateDateTime"]?.GetValue<string>() ?? throw new ArgumentException($"Item {item["id"]} has no lastUpdateDateTime."),
+            item["lastUpdateDateTime"]?.GetValue<string>() ?? throw new ArgumentException($"Item {item["id"]} is missing lastUpdateDateTime."),
             CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal);
 

@@ -95,7 +95,7 @@ public sealed class GraphSecurityPollerTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
-    public async Task Poll_AlertUpdatedLater_StoresNewVersionOfSameAlert()
+    public async Task Poll_UpdatedAlert_StoresNewVersion()
     {
         await using var graph = await GraphFeedFixture.StartAsync();
         var lastUpdate = GraphFeedFixture.RealAlertLastUpdate();

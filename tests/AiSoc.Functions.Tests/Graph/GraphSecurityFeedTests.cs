@@ -23,7 +23,7 @@ public sealed class GraphSecurityFeedTests : IAsyncLifetime
     public async Task DisposeAsync() => await fixture.DisposeAsync();
 
     [Fact]
-    public void AddGraphSecurityFeed_AfterUnconfiguredFeed_ReplacesIt()
+    public void AddGraphSecurityFeed_ReplacesUnconfiguredFeed()
     {
         var feed = fixture.Feed;
 
