@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
 namespace AiSoc.FakeTenant;
 
 /// <summary>A user the fake Graph serves.</summary>
@@ -60,6 +63,8 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
     private readonly List<FakeUser> users = [];
     private readonly List<FakeServicePrincipal> principals = [];
     private readonly List<FakeSecurityAlert> alerts = [];
+    private readonly SecurityFeed alertFeed = new("security/alerts_v2");
+    private readonly SecurityFeed incidentFeed = new("security/incidents");
 
     /// <summary>The Graph service root, such as <c>http://127.0.0.1:51234/v1.0</c>.</summary>
     public Uri ServiceRoot => new(BaseAddress, "/v1.0");
@@ -91,6 +96,19 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
     }
 
     public FakeSecurityAlert Alert(string id) => alerts.Single(alert => alert.Id == id);
+
+    /// <summary>
+    /// Adds or replaces, by <c>id</c>, one alert that <c>GET /security/alerts_v2</c> lists. The JSON is served as it is,
+    /// so a test can publish a real Graph alert and later publish a newer version of it. It needs a string
+    /// <c>id</c> and <c>lastUpdateDateTime</c>.
+    /// </summary>
+    public void PublishSecurityAlert(string json) => Publish(alertFeed, json);
+
+    /// <summary>
+    /// Adds or replaces one incident that <c>GET /security/incidents</c> lists. Its <c>alerts</c> array is served only
+    /// with <c>$expand=alerts</c>, as Graph does.
+    /// </summary>
+    public void PublishSecurityIncident(string json) => Publish(incidentFeed, json);
 
     protected override (int Status, object? Body) Handle(RecordedRequest request)
     {
@@ -125,6 +143,8 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
             ("PATCH", ["servicePrincipals", var id]) => PatchPrincipal(id, request),
             ("GET", ["oauth2PermissionGrants"]) => (200, Collection(principals.Where(principal => principal.Id == FilterValue(filter, "clientId"))
                 .SelectMany(principal => principal.Grants.Select(grant => new { id = grant.Key, clientId = principal.Id, consentType = "AllPrincipals", resourceId = "44444444-4444-4444-4444-444444444444", scope = grant.Value })))),
+            ("GET", ["security", "alerts_v2"]) => ListChanged(alertFeed, request, expandable: null),
+            ("GET", ["security", "incidents"]) => ListChanged(incidentFeed, request, expandable: "alerts"),
             ("GET", ["security", "alerts_v2", var id]) => FindAlert(id) is { } alert ? (200, ToJson(alert)) : NotFound(id),
             ("PATCH", ["security", "alerts_v2", var id]) => PatchAlert(id, request),
             ("POST", ["security", "alerts_v2", var id, "comments"]) => CommentAlert(id, request),
@@ -132,6 +152,101 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
             _ => (404, ErrorBody("Request_ResourceNotFound", $"No fake route for {request.Method} {request.Path}.")),
         };
     }
+
+    private static void Publish(SecurityFeed feed, string json)
+    {
+        var item = JsonNode.Parse(json)?.AsObject() ?? throw new ArgumentException("The item is not a JSON object.", nameof(json));
+        var id = item["id"]?.GetValue<string>() ?? throw new ArgumentException("The published item is missing a string id.", nameof(json));
+        _ = LastUpdate(item);
+        lock (feed)
+        {
+            feed.Items[id] = item;
+        }
+    }
+
+    /// <summary>
+    /// Lists the items with <c>lastUpdateDateTime</c> at or after the <c>$filter</c> time, newest first like Graph,
+    /// <c>$top</c> per page (default 100) with a <c>$skiptoken</c> offset in <c>@odata.nextLink</c>.
+    /// </summary>
+    private (int, object?) ListChanged(SecurityFeed feed, RecordedRequest request, string? expandable)
+    {
+        request.Query.TryGetValue("$filter", out var filter);
+        DateTimeOffset? since = null;
+        if (!string.IsNullOrEmpty(filter))
+        {
+            const string Prefix = "lastUpdateDateTime ge ";
+            if (!filter.StartsWith(Prefix, StringComparison.Ordinal)
+                || !DateTimeOffset.TryParse(filter[Prefix.Length..], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return (400, ErrorBody("BadRequest", $"The fake supports only $filter=lastUpdateDateTime ge {{time}}, not '{filter}'."));
+            }
+
+            since = parsed;
+        }
+
+        var top = 100;
+        if (request.Query.TryGetValue("$top", out var topText) && (!int.TryParse(topText, CultureInfo.InvariantCulture, out top) || top < 1))
+        {
+            return (400, ErrorBody("BadRequest", $"Invalid $top '{topText}'."));
+        }
+
+        var skip = 0;
+        if (request.Query.TryGetValue("$skiptoken", out var skipText) && (!int.TryParse(skipText, CultureInfo.InvariantCulture, out skip) || skip < 0))
+        {
+            return (400, ErrorBody("BadRequest", $"Invalid $skiptoken '{skipText}'."));
+        }
+
+        request.Query.TryGetValue("$expand", out var expand);
+        var expanded = expandable is not null && expand is not null && expand.Split(',').Contains(expandable, StringComparer.Ordinal);
+
+        List<JsonObject> matching;
+        lock (feed)
+        {
+            matching = [.. feed.Items.Values
+                .Where(item => since is null || LastUpdate(item) >= since)
+                .OrderByDescending(LastUpdate)
+                .ThenBy(item => item["id"]!.GetValue<string>(), StringComparer.Ordinal)
+                .Select(item => (JsonObject)item.DeepClone())];
+        }
+
+        var page = new JsonArray();
+        foreach (var item in matching.Skip(skip).Take(top))
+        {
+            if (expandable is not null && !expanded)
+            {
+                item.Remove(expandable);
+            }
+
+            page.Add(item);
+        }
+
+        var body = new JsonObject
+        {
+            ["@odata.context"] = new Uri(ServiceRoot, $"/v1.0/$metadata#{feed.Path}").ToString(),
+            ["value"] = page,
+        };
+        if (skip + top < matching.Count)
+        {
+            body["@odata.nextLink"] = NextLink(feed, request, skip + top);
+        }
+
+        return (200, new RawJson(body.ToJsonString()));
+    }
+
+    private string NextLink(SecurityFeed feed, RecordedRequest request, int skip)
+    {
+        var query = request.Query
+            .Where(pair => pair.Key != "$skiptoken")
+            .Select(pair => Uri.EscapeDataString(pair.Key) + "=" + Uri.EscapeDataString(pair.Value))
+            .Append("$skiptoken=" + skip.ToString(CultureInfo.InvariantCulture));
+        return new Uri(BaseAddress, $"/v1.0/{feed.Path}?{string.Join('&', query)}").ToString();
+    }
+
+    private static DateTimeOffset LastUpdate(JsonObject item) =>
+        DateTimeOffset.Parse(
+            item["lastUpdateDateTime"]?.GetValue<string>() ?? throw new ArgumentException($"Item {item["id"]} is missing lastUpdateDateTime."),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal);
 
     private FakeSecurityAlert? FindAlert(string id) => alerts.FirstOrDefault(alert => alert.Id == id);
 
@@ -255,4 +370,10 @@ public sealed class FakeGraphServer(int port = 0) : LoopbackServer(port)
     };
 
     private static Dictionary<string, object> Collection<T>(IEnumerable<T> items) => new Dictionary<string, object> { ["value"] = items.ToList() };
+
+    /// <summary>The items of one listed collection, by id.</summary>
+    private sealed record SecurityFeed(string Path)
+    {
+        public Dictionary<string, JsonObject> Items { get; } = new(StringComparer.Ordinal);
+    }
 }

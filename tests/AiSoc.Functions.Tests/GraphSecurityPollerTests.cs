@@ -1,8 +1,12 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AiSoc.Core.Normalizers;
+using AiSoc.Core.Schema;
 using AiSoc.Functions.Graph;
 using AiSoc.Functions.Ingestion;
+using AiSoc.Functions.Tests.Graph;
 using AiSoc.Functions.Tests.Support;
 using AiSoc.Storage;
 using AiSoc.Storage.Tests;
@@ -70,6 +74,115 @@ public sealed class GraphSecurityPollerTests(AzuriteTables tables) : IClassFixtu
         await poller.PollAsync(GraphSecurityResource.Alerts, CancellationToken.None);
 
         Assert.Equal(Now.AddHours(-1), await watermarks.GetAsync(AlertsSource));
+    }
+
+    [Fact]
+    public async Task Poll_FakeGraph_StoresAlertsAndAdvancesWatermark()
+    {
+        await using var graph = await GraphFeedFixture.StartAsync();
+        var lastUpdate = GraphFeedFixture.RealAlertLastUpdate();
+        for (var number = 1; number <= 4; number++)
+        {
+            graph.Graph.PublishSecurityAlert(GraphFeedFixture.AlertVariant(number, lastUpdate.AddMinutes(-number)));
+        }
+
+        var setup = await CreateOnGraphAsync(graph, lastUpdate.AddHours(1));
+
+        var result = await setup.Poller.PollAsync(GraphSecurityResource.Alerts, CancellationToken.None);
+
+        Assert.Equal(4, result.Inserted);
+        Assert.Equal(lastUpdate.AddMinutes(-1), await setup.Watermarks.GetAsync(AlertsSource));
+    }
+
+    [Fact]
+    public async Task Poll_UpdatedAlert_StoresNewVersion()
+    {
+        await using var graph = await GraphFeedFixture.StartAsync();
+        var lastUpdate = GraphFeedFixture.RealAlertLastUpdate();
+        graph.Graph.PublishSecurityAlert(GraphFeedFixture.AlertVariant(1, lastUpdate));
+        var setup = await CreateOnGraphAsync(graph, lastUpdate.AddHours(1));
+        await setup.Poller.PollAsync(GraphSecurityResource.Alerts, CancellationToken.None);
+        var updated = GraphFeedFixture.AlertVariant(1, lastUpdate.AddMinutes(30), status: "resolved");
+        graph.Graph.PublishSecurityAlert(updated);
+
+        var second = await setup.Poller.PollAsync(GraphSecurityResource.Alerts, CancellationToken.None);
+
+        Assert.Equal(0, second.Inserted);
+        Assert.Equal(1, second.Updated);
+        var stored = await setup.Alerts.GetAsync(AlertIdOf(updated));
+        Assert.NotNull(stored);
+        Assert.Equal(lastUpdate.AddMinutes(30), stored.VersionTime);
+        Assert.Equal(lastUpdate.AddMinutes(30), await setup.Watermarks.GetAsync(AlertsSource));
+    }
+
+    [Fact]
+    public async Task Poll_SeveralPages_StoresEveryAlert()
+    {
+        await using var graph = await GraphFeedFixture.StartAsync(pageSize: 2);
+        var lastUpdate = GraphFeedFixture.RealAlertLastUpdate();
+        for (var number = 1; number <= 5; number++)
+        {
+            graph.Graph.PublishSecurityAlert(GraphFeedFixture.AlertVariant(number, lastUpdate.AddMinutes(-number)));
+        }
+
+        var setup = await CreateOnGraphAsync(graph, lastUpdate.AddHours(1));
+
+        var result = await setup.Poller.PollAsync(GraphSecurityResource.Alerts, CancellationToken.None);
+
+        Assert.Equal(5, result.Inserted);
+        Assert.Equal(3, graph.Graph.RequestsAt("GET", GraphFeedFixture.AlertsPath).Count);
+    }
+
+    [Fact]
+    public async Task Poll_ThrottledWithRetryAfter_RetriesAndStores()
+    {
+        await using var graph = await GraphFeedFixture.StartAsync();
+        var lastUpdate = GraphFeedFixture.RealAlertLastUpdate();
+        graph.Graph.PublishSecurityAlert(GraphFeedFixture.AlertVariant(1, lastUpdate));
+        graph.Graph.RetryAfter = "1";
+        graph.Graph.Throttle(GraphFeedFixture.AlertsPath, 1);
+        var setup = await CreateOnGraphAsync(graph, lastUpdate.AddHours(1));
+
+        var result = await setup.Poller.PollAsync(GraphSecurityResource.Alerts, CancellationToken.None);
+
+        Assert.Equal(1, result.Inserted);
+        Assert.Equal(2, graph.Graph.RequestsAt("GET", GraphFeedFixture.AlertsPath).Count);
+    }
+
+    [Fact]
+    public async Task Poll_Incidents_StoresExpandedAlerts()
+    {
+        await using var graph = await GraphFeedFixture.StartAsync();
+        var incident = JsonNode.Parse(GraphFeedFixture.RealIncidentJson()[0])!.AsObject();
+        incident["alerts"] = new JsonArray(JsonNode.Parse(GraphFeedFixture.RealAlertJson()));
+        graph.Graph.PublishSecurityIncident(incident.ToJsonString());
+        var setup = await CreateOnGraphAsync(graph, DateTimeOffset.Parse(incident["lastUpdateDateTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddHours(1));
+
+        var result = await setup.Poller.PollAsync(GraphSecurityResource.Incidents, CancellationToken.None);
+
+        Assert.Equal(1, result.Incidents);
+        Assert.Equal(1, result.Inserted);
+    }
+
+    private async Task<(GraphSecurityPoller Poller, TableWatermarkStore Watermarks, TableAlertStore Alerts)> CreateOnGraphAsync(GraphFeedFixture graph, DateTimeOffset now)
+    {
+        var time = new FakeTimeProvider(now);
+        var watermarks = new TableWatermarkStore(await tables.CreateTableAsync("marks"));
+        var alerts = new TableAlertStore(await tables.CreateTableAsync("alerts"));
+        var ingestor = new AlertStreamIngestor(
+            new EventRecordNormalizer(KnownFormats.CreateRegistry()),
+            alerts,
+            new TableDeadLetterStore(await tables.CreateTableAsync("dead")),
+            time,
+            NullLogger<AlertStreamIngestor>.Instance);
+        var poller = new GraphSecurityPoller(graph.Feed, watermarks, ingestor, Options.Create(new GraphPollingOptions()), time, NullLogger<GraphSecurityPoller>.Instance);
+        return (poller, watermarks, alerts);
+    }
+
+    private static string AlertIdOf(string json)
+    {
+        var normalization = new EventRecordNormalizer(KnownFormats.CreateRegistry()).Normalize(Encoding.UTF8.GetBytes(json), new RawRecordRef(AlertsSource, 0));
+        return Assert.Single(normalization.Alerts).Id;
     }
 
     private async Task<(GraphSecurityPoller Poller, FakeGraphSecurityFeed Feed, TableWatermarkStore Watermarks)> CreateAsync(JsonElement[] items)

@@ -21,4 +21,11 @@ public sealed class GraphPollingOptions
     /// <summary>How far back the first poll reads when no watermark is stored yet.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan InitialLookback { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Items requested per page (<c>$top</c>). Graph may return fewer and links the rest with <c>@odata.nextLink</c>,
+    /// so this sets the request size, not how many items a poll reads.
+    /// </summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 50;
 }

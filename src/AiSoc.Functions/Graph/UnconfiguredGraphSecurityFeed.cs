@@ -5,12 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace AiSoc.Functions.Graph;
 
 /// <summary>
-/// The adapter seam for the Microsoft Graph client: registered until a real <see cref="IGraphSecurityFeed"/>
-/// replaces it in <c>Program.cs</c>. It returns no items and logs that polling is not connected.
+/// The feed registered until <see cref="GraphSecurityFeedServices.AddGraphSecurityFeed"/> replaces it with the
+/// Microsoft Graph client. It returns no items and logs that polling is not connected.
 /// </summary>
 public sealed partial class UnconfiguredGraphSecurityFeed(ILogger<UnconfiguredGraphSecurityFeed> logger) : IGraphSecurityFeed
 {
-    // TODO: register the Graph security client implementation of IGraphSecurityFeed here when it exists.
     public async IAsyncEnumerable<JsonElement> ReadChangedAsync(GraphSecurityResource resource, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         LogNotConfigured(logger, resource);
