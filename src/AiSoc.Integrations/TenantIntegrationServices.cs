@@ -189,7 +189,7 @@ public static class TenantIntegrationServices
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(name), provider.GetRequiredService<TimeProvider>()));
     }
 
-    // Both ARM clients share the base address, retry rules and token handling; only the credential differs.
+    // Both ARM clients share the base address, retry rules and token handling, and differ only in the credential.
     private static void AddArm(IServiceCollection services, string name, TokenCredential credential)
     {
         var builder = services.AddHttpClient(name, (provider, http) =>

@@ -11,7 +11,7 @@ public interface IInvestigationStarter
 
     /// <summary>
     /// Starts the investigation, or returns false when one with the same id already exists. An existing
-    /// investigation that is still running is told that its incident was delivered again.
+    /// investigation that is still running is sent an event saying that its incident was delivered again.
     /// </summary>
     Task<bool> StartAsync(InvestigationRequest request, CancellationToken cancellationToken);
 }

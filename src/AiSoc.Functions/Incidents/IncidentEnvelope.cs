@@ -11,7 +11,7 @@ namespace AiSoc.Functions.Incidents;
 /// <param name="Kind"><see cref="IncidentKind"/> or <see cref="AlertKind"/>.</param>
 /// <param name="ProviderId">The incident name (the last segment of its ARM id) or the alert's <c>SystemAlertId</c>.</param>
 /// <param name="Title">Incident title or alert display name as the caller sent it.</param>
-/// <param name="ResourceId">The incident's ARM id as the caller sent it, when the body has one; not yet checked.</param>
+/// <param name="ResourceId">The incident's ARM id as the caller sent it, when the body has one. It is not checked here.</param>
 public sealed record IncidentEnvelope(string Kind, string ProviderId, string? Title, string? ResourceId = null)
 {
     public const string IncidentKind = "incident";

@@ -11,7 +11,7 @@ namespace AiSoc.Functions.Incidents;
 /// HTTP trigger for the Sentinel incident or alert that an automation rule's Logic App forwards with its managed
 /// identity. It authenticates the caller's Entra token, validates the body, and hands the delivery to
 /// <see cref="SentinelIncidentIntake"/>, which reads the incident from Sentinel, stores it and starts the
-/// investigation. It returns 202 with the investigation id; 400, 404, 502 or 503 (with <c>Retry-After</c>) when
+/// investigation. It returns 202 with the investigation id, or 400, 404, 502 or 503 (with <c>Retry-After</c>) when
 /// the intake fails, so the Logic App's retry policy sends the 5xx cases again. It never returns orchestration
 /// management URLs.
 /// </summary>
@@ -119,7 +119,7 @@ public sealed record WebhookAccepted(string InvestigationId, string Kind, string
     /// <summary>This request saved the incident and started its investigation.</summary>
     public const string Started = "started";
 
-    /// <summary>The investigation was already running; this request saved the refreshed incident and told it so.</summary>
+    /// <summary>The investigation was already running. This request saved the refreshed incident and raised IncidentUpdated.</summary>
     public const string AlreadyStarted = "already-started";
 
     /// <summary>The investigation had finished; this request changed nothing.</summary>

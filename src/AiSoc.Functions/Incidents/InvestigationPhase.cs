@@ -1,6 +1,6 @@
 namespace AiSoc.Functions.Incidents;
 
-/// <summary>Where the investigation of an incident or alert stands, as the starter sees it.</summary>
+/// <summary>State of the investigation of an incident or alert, as the orchestration backend reports it.</summary>
 public enum InvestigationPhase
 {
     /// <summary>No investigation with this id exists.</summary>

@@ -12,8 +12,8 @@ namespace AiSoc.Functions.Incidents;
 /// <summary>
 /// Turns a webhook delivery into a stored, triaged incident and an investigation. For an incident, only its id is
 /// taken from the request: the incident, its alerts and its entities are read from Sentinel, triaged, saved under
-/// <see cref="DurableInvestigationStarter.WebhookTriageKey"/>, and then the investigation is started or, when it
-/// is still running, told that the incident changed. A delivery for a finished investigation changes nothing.
+/// <see cref="DurableInvestigationStarter.WebhookTriageKey"/>. Then the investigation is started or, when it is
+/// still running, sent the IncidentUpdated event. A delivery for a finished investigation changes nothing.
 /// </summary>
 public sealed partial class SentinelIncidentIntake(
     SentinelIncidentReader reader,
@@ -21,7 +21,7 @@ public sealed partial class SentinelIncidentIntake(
     IInvestigationStore store,
     ILogger<SentinelIncidentIntake> logger)
 {
-    /// <summary>Wait sent with the 503 that answers an ARM 429, so the Logic App's retry policy waits before the next try.</summary>
+    /// <summary>Wait in the <c>Retry-After</c> of the 503 returned after an ARM 429, so the Logic App waits before it retries.</summary>
     public static readonly TimeSpan ThrottledRetryAfter = TimeSpan.FromSeconds(60);
 
     /// <summary>Evidence line of an incident built from an alert trigger body.</summary>
@@ -54,7 +54,7 @@ public sealed partial class SentinelIncidentIntake(
         }
 
         var investigationId = InvestigationIds.For(envelope.Kind, incident.Name);
-        if (await IsFinishedAsync(starter, investigationId, envelope.Kind, incident.Name, cancellationToken).ConfigureAwait(false) is { } finished)
+        if (await SkipIfFinishedAsync(starter, investigationId, envelope.Kind, incident.Name, cancellationToken).ConfigureAwait(false) is { } finished)
         {
             return finished;
         }
@@ -91,11 +91,14 @@ public sealed partial class SentinelIncidentIntake(
     {
         var envelope = delivery.Envelope;
         var investigationId = InvestigationIds.For(envelope.Kind, envelope.ProviderId);
-        if (await IsFinishedAsync(starter, investigationId, envelope.Kind, envelope.ProviderId, cancellationToken).ConfigureAwait(false) is { } finished)
+        if (await SkipIfFinishedAsync(starter, investigationId, envelope.Kind, envelope.ProviderId, cancellationToken).ConfigureAwait(false) is { } finished)
         {
             return finished;
         }
 
+        // NOTE: the normalizers classify a body with an Entities array and none of the Log Analytics columns
+        // (TenantId, SourceSystem, Type) as a Defender for Cloud export record. Whether the Sentinel alert trigger
+        // sends such a body is unverified, so its alert may be stored with Defender for Cloud as its source.
         StoredIncident stored;
         try
         {
@@ -110,9 +113,9 @@ public sealed partial class SentinelIncidentIntake(
         return await SaveAndStartAsync(delivery, investigationId, envelope.ProviderId, stored, starter, cancellationToken).ConfigureAwait(false);
     }
 
-    // NOTE: an investigation that finishes between this check and the save gets its stored incident replaced; nothing
-    // reads it after the orchestration ends, so only the stored copy changes.
-    private async Task<IntakeOutcome?> IsFinishedAsync(IInvestigationStarter starter, string investigationId, string kind, string providerId, CancellationToken cancellationToken)
+    // NOTE: an investigation that finishes between this check and the save still gets its stored incident replaced.
+    // No activity reads it after the orchestration ends, so only the stored copy changes.
+    private async Task<IntakeOutcome?> SkipIfFinishedAsync(IInvestigationStarter starter, string investigationId, string kind, string providerId, CancellationToken cancellationToken)
     {
         if (await starter.GetPhaseAsync(investigationId, cancellationToken).ConfigureAwait(false) != InvestigationPhase.Finished)
         {
@@ -123,8 +126,8 @@ public sealed partial class SentinelIncidentIntake(
         return IntakeOutcome.Accept(new WebhookAccepted(investigationId, kind, providerId, WebhookAccepted.AlreadyFinished));
     }
 
-    // The refreshed incident is saved before the investigation hears of it, so an orchestration that reloads on
-    // IncidentUpdated reads the new copy.
+    // The refreshed incident is saved before the IncidentUpdated event is raised, so an orchestration that reloads
+    // on that event reads the new copy.
     private async Task<IntakeOutcome> SaveAndStartAsync(
         IncidentDelivery delivery, string investigationId, string providerId, StoredIncident stored, IInvestigationStarter starter, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed class SentinelIncidentReader(HttpClient http, IOptions<SentinelOpt
 
     private string ConfiguredWorkspace() =>
         string.IsNullOrWhiteSpace(settings.WorkspaceResourceId)
-            ? throw new InvalidOperationException($"{SentinelOptions.SectionName}:WorkspaceResourceId is not set; the incident reader needs the ARM id of the Sentinel workspace.")
+            ? throw new InvalidOperationException($"{SentinelOptions.SectionName}:WorkspaceResourceId is missing: set it to the ARM id of the Sentinel workspace whose incidents AiSoc reads.")
             : settings.WorkspaceResourceId.Trim();
 
     private async Task<JsonObject> SendAsync(HttpMethod method, string path, string operation, CancellationToken cancellationToken)
@@ -113,7 +113,7 @@ public sealed class SentinelIncidentReader(HttpClient http, IOptions<SentinelOpt
         return [.. items.OfType<JsonObject>()];
     }
 
-    // ARM errors are {"error": {"code", "message"}}; anything else is reported as it came.
+    // ARM errors are {"error": {"code", "message"}}. Any other body is reported as it is.
     private static string ErrorMessage(string text)
     {
         try

@@ -63,7 +63,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
         _services.GetRequiredService<IOptions<SentinelOptions>>());
 
     [Fact]
-    public async Task ReadAsync_ExampleIncident_ReturnsIncidentAlertsAndEntities()
+    public async Task ReadAsync_ExampleIncident_ReturnsAlertsAndEntities()
     {
         var snapshot = await Reader.ReadAsync(Reader.Resolve(_incidentResource["id"]!.GetValue<string>(), null), CancellationToken.None);
 
@@ -74,7 +74,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_Requests_GetIncidentThenPostsListsWithApiVersion()
+    public async Task ReadAsync_Requests_UseApiVersion()
     {
         await Reader.ReadAsync(Reader.Resolve(null, IncidentName), CancellationToken.None);
 
@@ -105,7 +105,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_ArmKeepsFailing_ThrowsWithStatusAfterRetries()
+    public async Task ReadAsync_ArmKeepsFailing_ThrowsWithStatus()
     {
         _arm.Fail(IncidentPath, count: 10, status: 500);
 
@@ -116,7 +116,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_AlertListThrottledOnce_RetriesAndReads()
+    public async Task ReadAsync_ThrottledOnce_Retries()
     {
         _arm.RetryAfter = "0";
         _arm.Throttle(IncidentPath + "/alerts", 1);
@@ -139,7 +139,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Resolve_IncidentOfOtherWorkspace_ThrowsNamingConfiguredWorkspace()
+    public void Resolve_OtherWorkspace_Throws()
     {
         var other = "/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-other/providers/Microsoft.OperationalInsights/workspaces/law-other"
             + SentinelWorkspaceIds.IncidentsSegment + IncidentName;
@@ -155,7 +155,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
     [InlineData("/73e01a99-5cd7-4139-a149-9f2736ff2ab5/comments/x")]
     [InlineData("/73e01a99?api-version=2020-01-01")]
     [InlineData("/")]
-    public void Resolve_PathAfterWorkspaceNotAnIncident_Throws(string suffix)
+    public void Resolve_NotAnIncidentPath_Throws(string suffix)
     {
         var id = _workspace + "/providers/Microsoft.SecurityInsights/incidents" + suffix;
 
@@ -187,7 +187,7 @@ public sealed class SentinelIncidentReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ToIncidentRecord_CoreRegistry_NormalizesIncidentWithAlertsAndEntities()
+    public async Task ToIncidentRecord_CoreRegistry_KeepsAlertsAndEntities()
     {
         var snapshot = await Reader.ReadAsync(Reader.Resolve(null, IncidentName), CancellationToken.None);
         using var document = JsonDocument.Parse(snapshot.ToIncidentRecord().ToJsonString());
