@@ -31,11 +31,23 @@ public sealed class FakeSentinelIncident
 
     /// <summary>Comment messages by comment id.</summary>
     public Dictionary<string, string> Comments { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Incident properties that the fake returns on GET but does not model, such as times, description and
+    /// <c>additionalData</c>. The modeled properties above replace the same names.
+    /// </summary>
+    public JsonObject UnmodeledProperties { get; } = [];
+
+    /// <summary>ARM <c>SecurityAlert</c> resources that "Incidents - List Alerts" returns.</summary>
+    public List<JsonObject> Alerts { get; } = [];
+
+    /// <summary>ARM entity resources that "Incidents - List Entities" returns.</summary>
+    public List<JsonObject> Entities { get; } = [];
 }
 
 /// <summary>
-/// A loopback Azure Resource Manager fake for Microsoft Sentinel incidents and incident comments
-/// (<c>Microsoft.SecurityInsights</c>, api-version 2024-09-01). A PUT with a stale ETag gets 412.
+/// A loopback Azure Resource Manager fake for Microsoft Sentinel incidents, incident comments and the incident's
+/// alert and entity lists (<c>Microsoft.SecurityInsights</c>, api-version 2024-09-01). A PUT with a stale ETag gets 412.
 /// </summary>
 public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
 {
@@ -57,6 +69,35 @@ public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
     {
         var incident = new FakeSentinelIncident { WorkspacePath = workspacePath.TrimEnd('/'), Name = name, Title = title };
         incidents.Add(incident);
+        return incident;
+    }
+
+    /// <summary>
+    /// Adds an incident from an ARM incident resource as "Incidents - Get" returns it (<c>name</c> and
+    /// <c>properties</c>), keeping every property it does not model in <see cref="FakeSentinelIncident.UnmodeledProperties"/>.
+    /// </summary>
+    public FakeSentinelIncident AddIncident(string workspacePath, JsonObject resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+
+        var name = resource["name"]?.GetValue<string>() ?? throw new ArgumentException("The incident resource has no 'name'.", nameof(resource));
+        var properties = resource["properties"] as JsonObject ?? throw new ArgumentException("The incident resource has no 'properties' object.", nameof(resource));
+        var incident = AddIncident(workspacePath, name, properties["title"]?.GetValue<string>() ?? "Test incident");
+        incident.Severity = properties["severity"]?.GetValue<string>() ?? incident.Severity;
+        incident.Status = properties["status"]?.GetValue<string>() ?? incident.Status;
+        incident.Classification = properties["classification"]?.GetValue<string>();
+        incident.ClassificationReason = properties["classificationReason"]?.GetValue<string>();
+        incident.OwnerUpn = properties["owner"]?["userPrincipalName"]?.GetValue<string>();
+        foreach (var label in properties["labels"]?.AsArray() ?? [])
+        {
+            incident.Labels.Add(label!["labelName"]!.GetValue<string>());
+        }
+
+        foreach (var (key, value) in properties)
+        {
+            incident.UnmodeledProperties[key] = value?.DeepClone();
+        }
+
         return incident;
     }
 
@@ -93,6 +134,8 @@ public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
             ("PUT", [_]) => Update(incident, request),
             ("GET", [_, "comments", var id]) => incident.Comments.TryGetValue(id, out var message) ? (200, CommentJson(incident, id, message)) : NotFound(id),
             ("PUT", [_, "comments", var id]) => PutComment(incident, id, request),
+            ("POST", [_, "alerts"]) => (200, new JsonObject { ["value"] = new JsonArray([.. incident.Alerts.Select(alert => alert.DeepClone())]) }),
+            ("POST", [_, "entities"]) => (200, EntitiesJson(incident)),
             _ => NotFound(request.Path),
         };
     }
@@ -163,22 +206,40 @@ public sealed class FakeArmServer(int port = 0) : LoopbackServer(port)
             labels.Add(new JsonObject { ["labelName"] = label, ["labelType"] = "User" });
         }
 
+        var properties = incident.UnmodeledProperties.DeepClone().AsObject();
+        var owner = properties["owner"] as JsonObject ?? [];
+        owner["userPrincipalName"] = incident.OwnerUpn;
+        properties["title"] = incident.Title;
+        properties["severity"] = incident.Severity;
+        properties["status"] = incident.Status;
+        properties["classification"] = incident.Classification;
+        properties["classificationReason"] = incident.ClassificationReason;
+        properties["owner"] = owner;
+        properties["labels"] = labels;
+
         return new JsonObject
         {
             ["id"] = incident.WorkspacePath + IncidentsSegment + incident.Name,
             ["name"] = incident.Name,
             ["type"] = "Microsoft.SecurityInsights/Incidents",
             ["etag"] = incident.ETag,
-            ["properties"] = new JsonObject
-            {
-                ["title"] = incident.Title,
-                ["severity"] = incident.Severity,
-                ["status"] = incident.Status,
-                ["classification"] = incident.Classification,
-                ["classificationReason"] = incident.ClassificationReason,
-                ["owner"] = new JsonObject { ["userPrincipalName"] = incident.OwnerUpn },
-                ["labels"] = labels,
-            },
+            ["properties"] = properties,
+        };
+    }
+
+    // "Incidents - List Entities" returns the entities and a count per entity kind.
+    private static JsonObject EntitiesJson(FakeSentinelIncident incident)
+    {
+        var counts = new JsonArray();
+        foreach (var group in incident.Entities.GroupBy(entity => entity["kind"]?.GetValue<string>() ?? "Unknown", StringComparer.Ordinal))
+        {
+            counts.Add(new JsonObject { ["entityKind"] = group.Key, ["count"] = group.Count() });
+        }
+
+        return new JsonObject
+        {
+            ["entities"] = new JsonArray([.. incident.Entities.Select(entity => entity.DeepClone())]),
+            ["metaData"] = counts,
         };
     }
 

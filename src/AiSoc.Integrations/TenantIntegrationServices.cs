@@ -32,6 +32,12 @@ public static class TenantIntegrationServices
     /// <summary>Name of the client that carries Azure Resource Manager requests (Sentinel write-back).</summary>
     public const string ArmHttpClientName = "AiSoc.Arm";
 
+    /// <summary>
+    /// Name of the client that carries read-only Azure Resource Manager requests (Sentinel incident reads) with the
+    /// enrichment credential, which needs the Microsoft Sentinel Reader role only.
+    /// </summary>
+    public const string ArmReadHttpClientName = ArmHttpClientName + "." + EnrichmentKey;
+
     /// <summary>Service key of the clients that read (enrichment).</summary>
     public const string EnrichmentKey = "enrichment";
 
@@ -47,23 +53,31 @@ public static class TenantIntegrationServices
     {
         ArgumentNullException.ThrowIfNull(graphCredential);
         ArgumentNullException.ThrowIfNull(defenderCredential);
-        return services.AddTenantIntegrations(graphCredential, graphCredential, defenderCredential, defenderCredential, defenderCredential);
+        return services.AddTenantIntegrations(graphCredential, graphCredential, defenderCredential, defenderCredential, defenderCredential, defenderCredential);
     }
 
     /// <summary>
     /// Adds <see cref="GraphEntityEnricher"/> and <see cref="DefenderEntityEnricher"/> on clients that carry
     /// <see cref="TenantCredentials.Enrichment"/>, and <see cref="TenantActionExecutor"/>,
     /// <see cref="SentinelIncidentWriter"/> and <see cref="GraphAlertWriter"/> on clients that carry
-    /// <see cref="TenantCredentials.Containment"/>. Options are validated at start-up.
+    /// <see cref="TenantCredentials.Containment"/>. The <see cref="ArmReadHttpClientName"/> client, for reading
+    /// Sentinel incidents, carries <see cref="TenantCredentials.Enrichment"/>. Options are validated at start-up.
     /// </summary>
     public static IServiceCollection AddTenantIntegrations(this IServiceCollection services, TenantCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return services.AddTenantIntegrations(credentials.Enrichment, credentials.Containment, credentials.Enrichment, credentials.Containment, credentials.Containment);
+        return services.AddTenantIntegrations(
+            credentials.Enrichment, credentials.Containment, credentials.Enrichment, credentials.Containment, credentials.Enrichment, credentials.Containment);
     }
 
     private static IServiceCollection AddTenantIntegrations(
-        this IServiceCollection services, TokenCredential graphRead, TokenCredential graphWrite, TokenCredential defenderRead, TokenCredential defenderWrite, TokenCredential arm)
+        this IServiceCollection services,
+        TokenCredential graphRead,
+        TokenCredential graphWrite,
+        TokenCredential defenderRead,
+        TokenCredential defenderWrite,
+        TokenCredential armRead,
+        TokenCredential armWrite)
     {
         services.TryAddSingleton(TimeProvider.System);
 
@@ -81,7 +95,8 @@ public static class TenantIntegrationServices
         AddGraph(services, ContainmentKey, graphWrite);
         AddDefender(services, EnrichmentKey, defenderRead);
         AddDefender(services, ContainmentKey, defenderWrite);
-        AddArm(services, arm);
+        AddArm(services, ArmReadHttpClientName, armRead);
+        AddArm(services, ArmHttpClientName, armWrite);
 
         // Unkeyed services are the containment ones, for callers that act.
         services.AddSingleton(provider => provider.GetRequiredKeyedService<GraphServiceClient>(ContainmentKey));
@@ -96,6 +111,10 @@ public static class TenantIntegrationServices
         services.AddSingleton<DefenderActionExecutor>();
         services.AddSingleton<TenantActionExecutor>();
         services.AddSingleton(provider => new GraphAlertWriter(provider.GetRequiredService<GraphServiceClient>(), provider.GetService<IAuditLog>()));
+        services.AddSingleton(provider => new SentinelIncidentWriter(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ArmHttpClientName),
+            provider.GetRequiredService<IOptions<SentinelOptions>>(),
+            provider.GetService<IAuditLog>()));
 
         // Resolvable once the host registers an IAuditLog.
         services.TryAddSingleton(provider => new AuditedActionExecutor(
@@ -170,9 +189,10 @@ public static class TenantIntegrationServices
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(name), provider.GetRequiredService<TimeProvider>()));
     }
 
-    private static void AddArm(IServiceCollection services, TokenCredential credential)
+    // Both ARM clients share the base address, retry rules and token handling, and differ only in the credential.
+    private static void AddArm(IServiceCollection services, string name, TokenCredential credential)
     {
-        var builder = services.AddHttpClient(ArmHttpClientName, (provider, http) =>
+        var builder = services.AddHttpClient(name, (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<SentinelOptions>>().Value;
                 http.BaseAddress = WithTrailingSlash(options.ArmBaseAddress);
@@ -191,11 +211,6 @@ public static class TenantIntegrationServices
                 return new BearerTokenHandler(credential, options.Scope, provider.GetRequiredService<TimeProvider>());
             });
         builder.AddHttpMessageHandler(() => new TenantCallRecordingHandler());
-
-        services.AddSingleton(provider => new SentinelIncidentWriter(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ArmHttpClientName),
-            provider.GetRequiredService<IOptions<SentinelOptions>>(),
-            provider.GetService<IAuditLog>()));
     }
 
     private static Uri WithTrailingSlash(Uri root)

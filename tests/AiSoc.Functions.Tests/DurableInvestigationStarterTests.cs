@@ -93,6 +93,30 @@ public sealed class DurableInvestigationStarterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task GetPhase_NoInstance_ReturnsNotStarted()
+    {
+        var phase = await _starter.GetPhaseAsync(InvestigationId, CancellationToken.None);
+
+        Assert.Equal(InvestigationPhase.NotStarted, phase);
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Pending, InvestigationPhase.UnderInvestigation)]
+    [InlineData(OrchestrationRuntimeStatus.Running, InvestigationPhase.UnderInvestigation)]
+    [InlineData(OrchestrationRuntimeStatus.Suspended, InvestigationPhase.UnderInvestigation)]
+    [InlineData(OrchestrationRuntimeStatus.Completed, InvestigationPhase.Finished)]
+    [InlineData(OrchestrationRuntimeStatus.Failed, InvestigationPhase.Finished)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated, InvestigationPhase.Finished)]
+    public async Task GetPhase_InstanceStatus_MapsToPhase(OrchestrationRuntimeStatus status, InvestigationPhase expected)
+    {
+        _client.SetState(InvestigationId, status);
+
+        var phase = await _starter.GetPhaseAsync(InvestigationId, CancellationToken.None);
+
+        Assert.Equal(expected, phase);
+    }
+
+    [Fact]
     public void Create_NoBoundClient_ThrowsNamingTheBinding()
     {
         var factory = new DurableInvestigationStarterFactory(NullLogger<DurableInvestigationStarter>.Instance);

@@ -1,34 +1,32 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using AiSoc.Core.Tests.Support;
+using AiSoc.FakeTenant;
 using AiSoc.Functions.Incidents;
+using AiSoc.Functions.Tests.Incidents;
 using AiSoc.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AiSoc.Functions.Tests;
 
-public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
+public sealed class IncidentWebhookFunctionTests : IAsyncLifetime
 {
-    private readonly InMemoryInvestigationStarter _starter = new(NullLogger<InMemoryInvestigationStarter>.Instance);
-    private readonly IncidentWebhookFunction _function;
-    private readonly IncidentWebhookFunction _durableFunction;
-    private readonly RecordingDurableTaskClient _durableClient = new();
+    private const string SampleIncidentName = "5070e6b9-3c4e-4ef9-bb29-927d6af7b6c4";
 
-    public IncidentWebhookFunctionTests()
+    private IntakeHarness _harness = null!;
+
+    private InMemoryInvestigationStarter Starter => _harness.Starter;
+
+    private RecordingDurableTaskClient DurableClient => _harness.DurableClient;
+
+    public async Task InitializeAsync()
     {
-        var time = new FakeTimeProvider(TestTokens.Now);
-        var options = new CallerAuthenticationOptions { TenantId = TestTokens.TenantId, Audience = TestTokens.Audience };
-        options.AllowedApplicationIds.Add(TestTokens.LogicAppClientId);
-        var authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
-        _function = new IncidentWebhookFunction(authenticator, new InMemoryInvestigationStarterFactory(_starter), time, NullLogger<IncidentWebhookFunction>.Instance);
-        var durableStarters = new DurableInvestigationStarterFactory(NullLogger<DurableInvestigationStarter>.Instance);
-        _durableFunction = new IncidentWebhookFunction(authenticator, durableStarters, time, NullLogger<IncidentWebhookFunction>.Instance);
+        _harness = await IntakeHarness.StartAsync(LabTenant.SentinelWorkspacePath);
+        _harness.Arm.AddIncident(LabTenant.SentinelWorkspacePath, SampleIncidentName, "Multi-stage incident involving Credential access & Lateral movement on multiple endpoints");
     }
 
-    public ValueTask DisposeAsync() => _durableClient.DisposeAsync();
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task Run_SentinelIncidentTrigger_Returns202WithInvestigationId()
@@ -40,7 +38,7 @@ public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
         var accepted = AssertStatus<WebhookAccepted>(result, StatusCodes.Status202Accepted);
         Assert.Equal(InvestigationIds.For("incident", "5070e6b9-3c4e-4ef9-bb29-927d6af7b6c4"), accepted.InvestigationId);
         Assert.Equal("started", accepted.Status);
-        Assert.Equal(TestTokens.LogicAppClientId, _starter.Requests[accepted.InvestigationId].Caller.ApplicationId);
+        Assert.Equal(TestTokens.LogicAppClientId, Starter.Requests[accepted.InvestigationId].Caller.ApplicationId);
     }
 
     [Fact]
@@ -72,11 +70,11 @@ public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
     {
         var body = File.ReadAllText(RepositoryFiles.PathOf("samples/alerts/sentinel-automation-trigger.json"));
 
-        var result = await _durableFunction.RunAsync(Request(body, TestTokens.Create()).Request, _durableClient, CancellationToken.None);
+        var (result, _) = await _harness.PostAsync(body, durable: true);
 
         var accepted = AssertStatus<WebhookAccepted>(result, StatusCodes.Status202Accepted);
         Assert.Equal("started", accepted.Status);
-        Assert.Equal(accepted.InvestigationId, Assert.Single(_durableClient.Scheduled).Options?.InstanceId);
+        Assert.Equal(accepted.InvestigationId, Assert.Single(DurableClient.Scheduled).Options?.InstanceId);
         var json = JsonSerializer.Serialize(((ObjectResult)result).Value);
         Assert.DoesNotContain("http", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("/runtime/webhooks", json, StringComparison.OrdinalIgnoreCase);
@@ -86,22 +84,24 @@ public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
     public async Task Run_DurableStarterResent_ReturnsAlreadyStarted()
     {
         var body = File.ReadAllText(RepositoryFiles.PathOf("samples/alerts/sentinel-automation-trigger.json"));
-        await _durableFunction.RunAsync(Request(body, TestTokens.Create()).Request, _durableClient, CancellationToken.None);
+        await _harness.PostAsync(body, durable: true);
 
-        var result = await _durableFunction.RunAsync(Request(body, TestTokens.Create()).Request, _durableClient, CancellationToken.None);
+        var (result, _) = await _harness.PostAsync(body, durable: true);
 
         Assert.Equal("already-started", AssertStatus<WebhookAccepted>(result, StatusCodes.Status202Accepted).Status);
-        Assert.Single(_durableClient.Scheduled);
+        Assert.Single(DurableClient.Scheduled);
     }
 
     [Fact]
     public async Task Run_SentinelAlertTrigger_UsesSystemAlertId()
     {
-        var result = await RunAsync("""{"SystemAlertId":"4f1e2d3c-0000-4000-8000-00000000abcd","AlertDisplayName":"Suspicious sign-in"}""", TestTokens.Create());
+        var row = JsonNode.Parse(File.ReadAllText(SharedData.PathOf("sentinel/securityalert_msticpy_alerts_list.json")))!.AsArray()[0]!;
+
+        var result = await RunAsync(row.ToJsonString(), TestTokens.Create());
 
         var accepted = AssertStatus<WebhookAccepted>(result, StatusCodes.Status202Accepted);
         Assert.Equal("alert", accepted.Kind);
-        Assert.Equal(InvestigationIds.For("alert", "4f1e2d3c-0000-4000-8000-00000000abcd"), accepted.InvestigationId);
+        Assert.Equal(InvestigationIds.For("alert", row["SystemAlertId"]!.GetValue<string>()), accepted.InvestigationId);
     }
 
     [Theory]
@@ -116,15 +116,13 @@ public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
 
         var problem = AssertStatus<ProblemDetails>(result, StatusCodes.Status400BadRequest);
         Assert.Contains(expected, problem.Detail, StringComparison.Ordinal);
-        Assert.Empty(_starter.Requests);
+        Assert.Empty(Starter.Requests);
     }
 
     [Fact]
     public async Task Run_NoToken_Returns401WithChallenge()
     {
-        var context = Request("{}", token: null);
-
-        var result = await _function.RunAsync(context.Request, null, CancellationToken.None);
+        var (result, context) = await _harness.PostAsync("{}", token: null);
 
         AssertStatus<ProblemDetails>(result, StatusCodes.Status401Unauthorized);
         Assert.Equal("Bearer", context.Response.Headers.WWWAuthenticate.ToString());
@@ -148,7 +146,7 @@ public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
         var result = await RunAsync("{}", token);
 
         AssertStatus<ProblemDetails>(result, StatusCodes.Status401Unauthorized);
-        Assert.Empty(_starter.Requests);
+        Assert.Empty(Starter.Requests);
     }
 
     [Fact]
@@ -170,22 +168,7 @@ public sealed class IncidentWebhookFunctionTests : IAsyncDisposable
         AssertStatus<ProblemDetails>(result, StatusCodes.Status413PayloadTooLarge);
     }
 
-    private Task<IActionResult> RunAsync(string body, string? token) =>
-        _function.RunAsync(Request(body, token).Request, null, CancellationToken.None);
-
-    private static DefaultHttpContext Request(string body, string? token)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        if (token is not null)
-        {
-            context.Request.Headers.Authorization = "Bearer " + token;
-        }
-
-        return context;
-    }
+    private async Task<IActionResult> RunAsync(string body, string? token) => (await _harness.PostAsync(body, token: token)).Result;
 
     private static T AssertStatus<T>(IActionResult result, int statusCode)
     {

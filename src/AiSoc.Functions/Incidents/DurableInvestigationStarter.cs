@@ -18,10 +18,22 @@ public sealed partial class DurableInvestigationStarter(DurableTaskClient client
     /// <summary>Name of the external event raised on a running investigation when its incident is delivered again.</summary>
     public const string IncidentUpdatedEvent = "IncidentUpdated";
 
-    // TODO: the webhook does not yet normalize the envelope and save it to an IInvestigationStore under this key, so
-    // GatherContextActivity finds no incident for an investigation started here.
-    /// <summary>Triage key of incidents that arrive through the webhook.</summary>
+    /// <summary>
+    /// Triage key under which <see cref="SentinelIncidentIntake"/> saves webhook incidents in the
+    /// <see cref="AiSoc.Investigations.Ports.IInvestigationStore"/>, each under its provider id.
+    /// </summary>
     public const string WebhookTriageKey = "sentinel-webhook";
+
+    public async Task<InvestigationPhase> GetPhaseAsync(string investigationId, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(investigationId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return InvestigationPhase.NotStarted;
+        }
+
+        return IsUnderInvestigation(existing.RuntimeStatus) ? InvestigationPhase.UnderInvestigation : InvestigationPhase.Finished;
+    }
 
     public async Task<bool> StartAsync(InvestigationRequest request, CancellationToken cancellationToken)
     {

@@ -6,6 +6,12 @@ namespace AiSoc.Functions.Incidents;
 /// </summary>
 public interface IInvestigationStarter
 {
-    /// <summary>Starts the investigation, or returns false when one with the same id already exists.</summary>
+    /// <summary>Returns whether the investigation with this id exists and whether it is still running.</summary>
+    Task<InvestigationPhase> GetPhaseAsync(string investigationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts the investigation, or returns false when one with the same id already exists. An existing
+    /// investigation that is still running is sent an event saying that its incident was delivered again.
+    /// </summary>
     Task<bool> StartAsync(InvestigationRequest request, CancellationToken cancellationToken);
 }

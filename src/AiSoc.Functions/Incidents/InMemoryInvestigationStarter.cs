@@ -14,6 +14,10 @@ public sealed partial class InMemoryInvestigationStarter(ILogger<InMemoryInvesti
     /// <summary>Requests accepted so far, by investigation id.</summary>
     public IReadOnlyDictionary<string, InvestigationRequest> Requests => _requests;
 
+    /// <summary>Returns <see cref="InvestigationPhase.UnderInvestigation"/> for a recorded request, because nothing here ever finishes.</summary>
+    public Task<InvestigationPhase> GetPhaseAsync(string investigationId, CancellationToken cancellationToken) =>
+        Task.FromResult(_requests.ContainsKey(investigationId) ? InvestigationPhase.UnderInvestigation : InvestigationPhase.NotStarted);
+
     // TODO: replace with the Durable Functions orchestration starter; this one only records the request.
     public Task<bool> StartAsync(InvestigationRequest request, CancellationToken cancellationToken)
     {

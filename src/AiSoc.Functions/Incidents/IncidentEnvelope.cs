@@ -8,7 +8,11 @@ namespace AiSoc.Functions.Incidents;
 /// incident resource (<c>{"id":…,"name":…,"properties":…}</c>) and the Sentinel alert trigger body
 /// (<c>{"SystemAlertId":…,"AlertDisplayName":…}</c>).
 /// </summary>
-public sealed record IncidentEnvelope(string Kind, string ProviderId, string? Title)
+/// <param name="Kind"><see cref="IncidentKind"/> or <see cref="AlertKind"/>.</param>
+/// <param name="ProviderId">The incident name (the last segment of its ARM id) or the alert's <c>SystemAlertId</c>.</param>
+/// <param name="Title">Incident title or alert display name as the caller sent it.</param>
+/// <param name="ResourceId">The incident's ARM id as the caller sent it, when the body has one. It is not checked here.</param>
+public sealed record IncidentEnvelope(string Kind, string ProviderId, string? Title, string? ResourceId = null)
 {
     public const string IncidentKind = "incident";
     public const string AlertKind = "alert";
@@ -46,7 +50,7 @@ public sealed record IncidentEnvelope(string Kind, string ProviderId, string? Ti
             var title = incident.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
                 ? Text(properties, "title")
                 : null;
-            return (new IncidentEnvelope(IncidentKind, name, title), null);
+            return (new IncidentEnvelope(IncidentKind, name, title, Text(incident, "id")), null);
         }
 
         if (Text(root, "SystemAlertId") is { } alertId)

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,11 +9,15 @@ namespace AiSoc.Functions.Incidents;
 
 /// <summary>
 /// HTTP trigger for the Sentinel incident or alert that an automation rule's Logic App forwards with its managed
-/// identity. It authenticates the caller's Entra token, validates the body, starts the investigation and returns
-/// 202 with the investigation id. It never returns orchestration management URLs.
+/// identity. It authenticates the caller's Entra token, validates the body, and hands the delivery to
+/// <see cref="SentinelIncidentIntake"/>, which reads the incident from Sentinel, stores it and starts the
+/// investigation. It returns 202 with the investigation id, or 400, 404, 502 or 503 (with <c>Retry-After</c>) when
+/// the intake fails, so the Logic App's retry policy sends the 5xx cases again. It never returns orchestration
+/// management URLs.
 /// </summary>
 public sealed partial class IncidentWebhookFunction(
     EntraCallerAuthenticator authenticator,
+    SentinelIncidentIntake intake,
     IInvestigationStarterFactory starters,
     TimeProvider timeProvider,
     ILogger<IncidentWebhookFunction> logger)
@@ -55,16 +59,20 @@ public sealed partial class IncidentWebhookFunction(
             return Problem(StatusCodes.Status400BadRequest, error!);
         }
 
-        var investigationId = InvestigationIds.For(envelope.Kind, envelope.ProviderId);
-        var started = await starters.Create(durableClient).StartAsync(
-            new InvestigationRequest(investigationId, envelope.Kind, envelope.ProviderId, envelope.Title, Encoding.UTF8.GetString(body), caller, timeProvider.GetUtcNow()),
-            cancellationToken).ConfigureAwait(false);
-        LogAccepted(logger, investigationId, envelope.Kind, envelope.ProviderId, caller.ApplicationId, started);
-
-        return new ObjectResult(new WebhookAccepted(investigationId, envelope.Kind, envelope.ProviderId, started ? "started" : "already-started"))
+        var delivery = new IncidentDelivery(envelope, body, caller, timeProvider.GetUtcNow());
+        var outcome = await intake.AcceptAsync(delivery, starters.Create(durableClient), cancellationToken).ConfigureAwait(false);
+        if (outcome.Accepted is not { } accepted)
         {
-            StatusCode = StatusCodes.Status202Accepted,
-        };
+            if (outcome.RetryAfter is { } wait)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Problem(outcome.StatusCode, outcome.Problem!);
+        }
+
+        LogAccepted(logger, accepted.InvestigationId, accepted.Kind, accepted.ProviderId, caller.ApplicationId, accepted.Status);
+        return new ObjectResult(accepted) { StatusCode = StatusCodes.Status202Accepted };
     }
 
     // Returns null when the body exceeds MaxBodyBytes, reading at most one byte past the limit.
@@ -100,9 +108,20 @@ public sealed partial class IncidentWebhookFunction(
     private static partial void LogInvalidBody(ILogger logger, string applicationId, string reason);
 
     [LoggerMessage(EventId = 5203, Level = LogLevel.Information,
-        Message = "Accepted {Kind} {ProviderId} from application {ApplicationId} as investigation {InvestigationId} (new: {IsNew})")]
-    private static partial void LogAccepted(ILogger logger, string investigationId, string kind, string providerId, string applicationId, bool isNew);
+        Message = "Accepted {Kind} {ProviderId} from application {ApplicationId} as investigation {InvestigationId} ({Status})")]
+    private static partial void LogAccepted(ILogger logger, string investigationId, string kind, string providerId, string applicationId, string status);
 }
 
-/// <summary>The 202 response body: the investigation id and whether this request started it.</summary>
-public sealed record WebhookAccepted(string InvestigationId, string Kind, string ProviderId, string Status);
+/// <summary>The 202 response body: the investigation id and what this request did to it.</summary>
+/// <param name="Status"><see cref="Started"/>, <see cref="AlreadyStarted"/> or <see cref="AlreadyFinished"/>.</param>
+public sealed record WebhookAccepted(string InvestigationId, string Kind, string ProviderId, string Status)
+{
+    /// <summary>This request saved the incident and started its investigation.</summary>
+    public const string Started = "started";
+
+    /// <summary>The investigation was already running. This request saved the refreshed incident and raised IncidentUpdated.</summary>
+    public const string AlreadyStarted = "already-started";
+
+    /// <summary>The investigation had finished; this request changed nothing.</summary>
+    public const string AlreadyFinished = "already-finished";
+}

@@ -4,8 +4,8 @@ namespace AiSoc.Functions.Incidents;
 /// <param name="InvestigationId">Deterministic id from the provider id, so a repeated delivery names the same investigation.</param>
 /// <param name="Kind"><c>incident</c> or <c>alert</c>.</param>
 /// <param name="ProviderId">Sentinel incident name (GUID) or the alert's <c>SystemAlertId</c>.</param>
-/// <param name="Title">Incident title or alert display name, when sent; attacker-controlled text.</param>
-/// <param name="Envelope">The request body as received, for the investigation to normalize.</param>
+/// <param name="Title">Title of the stored incident. Alert titles can carry attacker-controlled text.</param>
+/// <param name="Envelope">The request body as received. The investigation reads the stored incident instead.</param>
 /// <param name="Caller">The authenticated caller.</param>
 /// <param name="ReceivedAt">When the webhook accepted the request, UTC.</param>
 public sealed record InvestigationRequest(

@@ -9,6 +9,13 @@ public sealed class SentinelOptions
     /// <summary>ARM root: <c>https://management.azure.com</c>, a sovereign cloud such as <c>https://management.usgovcloudapi.net</c>, or a loopback fake.</summary>
     public Uri ArmBaseAddress { get; set; } = new("https://management.azure.com");
 
+    /// <summary>
+    /// ARM id of the Log Analytics workspace whose incidents AiSoc reads, such as
+    /// <c>/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{name}</c>.
+    /// The incident reader rejects an incident of any other workspace. Required by the incident intake only.
+    /// </summary>
+    public string? WorkspaceResourceId { get; set; }
+
     /// <summary>OAuth scope requested from the credential.</summary>
     public string Scope { get; set; } = "https://management.azure.com/.default";
 

@@ -1,3 +1,4 @@
+using AiSoc.Integrations.Sentinel;
 using Microsoft.Extensions.Options;
 
 namespace AiSoc.Integrations.WriteBack;
@@ -19,6 +20,12 @@ public sealed class SentinelOptionsValidator : IValidateOptions<SentinelOptions>
         if (string.IsNullOrWhiteSpace(options.Scope) || string.IsNullOrWhiteSpace(options.ApiVersion))
         {
             errors.Add($"{Section}:Scope and {Section}:ApiVersion are required.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.WorkspaceResourceId) && !SentinelWorkspaceIds.IsWorkspaceResourceId(options.WorkspaceResourceId))
+        {
+            errors.Add($"{Section}:WorkspaceResourceId '{options.WorkspaceResourceId}' is invalid: use the workspace ARM id, "
+                + "/subscriptions/{subscription id}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{name}.");
         }
 
         if (options.MaxRetries is < 0 or > 10)
