@@ -4,9 +4,10 @@ using Azure.Data.Tables;
 namespace AiSoc.Storage;
 
 /// <summary>
-/// Estimates the stored size of an entity with the formula Microsoft published for Azure Table Storage:
-/// 4 bytes, plus 2 bytes per key character, plus per property 8 bytes, 2 bytes per name character and the value
-/// size (strings 4 bytes plus 2 per character). The service rejects entities over 1 MiB.
+/// Estimates the stored size of an entity with the formula from Microsoft's archived blog post "How the size of an
+/// entity is calculated in Windows Azure table storage". An entity costs 4 bytes plus 2 bytes per key character.
+/// Each property adds 8 bytes, 2 bytes per name character and its value (a string costs 4 bytes plus 2 per
+/// character). The service rejects entities over 1 MiB.
 /// </summary>
 internal static class EntitySize
 {

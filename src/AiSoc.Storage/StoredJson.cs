@@ -6,7 +6,7 @@ namespace AiSoc.Storage;
 // Reads JSON that a store wrote with OutputJson.Options, turning parse failures into errors that name the entity.
 internal static class StoredJson
 {
-    /// <summary>Deserializes <paramref name="json"/>; <paramref name="where"/> names the entity in the error.</summary>
+    /// <summary>Deserializes <paramref name="json"/>. <paramref name="where"/> names the entity in the error.</summary>
     /// <exception cref="InvalidDataException">The JSON is invalid or null.</exception>
     public static T Deserialize<T>(string json, string where)
         where T : class

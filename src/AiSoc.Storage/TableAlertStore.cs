@@ -15,7 +15,7 @@ namespace AiSoc.Storage;
 /// before it) still adds its entities to the full alert. The merged alert is written under the read ETag; a write
 /// that loses the race reads the row again and merges again.
 /// </summary>
-/// <remarks>The merged alert must fit one entity (about 1 MiB); a larger one is rejected with
+/// <remarks>The merged alert must fit one entity (about 960 KiB with the margin). A larger one is rejected with
 /// <see cref="InvalidDataException"/> rather than stored truncated.</remarks>
 public sealed class TableAlertStore(TableClient table) : IAlertStore
 {
@@ -58,7 +58,7 @@ public sealed class TableAlertStore(TableClient table) : IAlertStore
             }
             catch (RequestFailedException error) when (attempt < MaxAttempts && (TableErrors.IsConflict(error) || TableErrors.IsPreconditionFailed(error)))
             {
-                // A concurrent delivery of the same alert wrote first; merge with what it stored.
+                // A concurrent delivery of the same alert wrote first, so the next attempt merges with what it stored.
             }
         }
     }

@@ -11,7 +11,7 @@ namespace AiSoc.Storage;
 /// An <see cref="IBaselineStateRepository"/> in Azure Table Storage. Each scope is one partition,
 /// <c>scope-{escaped scope}</c>, with a head row and the state JSON split over data rows of one generation,
 /// <c>{generation}-{part}</c>. A save writes a new generation under a fresh id, then replaces the head under the
-/// loaded ETag (the version token), so a reader that follows the head never sees half a state and a second
+/// loaded ETag (the version token), so a reader that follows the head never reads half a state and a second
 /// writer gets <see cref="BaselineStateConflictException"/>. The previous generation is kept until the next save
 /// for readers that read the old head; older ones are deleted.
 /// </summary>
@@ -38,6 +38,7 @@ public sealed class TableBaselineStateRepository(TableClient table) : IBaselineS
     public async Task<VersionedBaselineState> LoadAsync(string scope, CancellationToken cancellationToken = default)
     {
         var partition = PartitionOf(scope);
+        ETag? incompleteHead = null;
         for (var attempt = 1; attempt <= MaxReadAttempts; attempt++)
         {
             var head = await table.GetEntityIfExistsAsync<TableEntity>(partition, HeadRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -54,7 +55,14 @@ public sealed class TableBaselineStateRepository(TableClient table) : IBaselineS
                 return new VersionedBaselineState(Deserialize(scope, json), current.ETag.ToString());
             }
 
-            // Two saves replaced the head since it was read and removed this generation; follow the new head.
+            // Two saves replaced the head since it was read and removed this generation, so the new head is read.
+            // A head that names the same incomplete generation twice means rows were lost, not replaced.
+            if (incompleteHead == current.ETag)
+            {
+                throw Invalid(scope, string.Create(CultureInfo.InvariantCulture, $"generation {generation} lacks some of its {rows} data rows"));
+            }
+
+            incompleteHead = current.ETag;
         }
 
         throw new BaselineStateException($"Baseline state of scope '{scope}' in table storage changed during each of {MaxReadAttempts} reads. Try again.");
@@ -172,7 +180,7 @@ public sealed class TableBaselineStateRepository(TableClient table) : IBaselineS
 
         if (state.Version != BaselineState.CurrentVersion)
         {
-            throw Invalid(scope, string.Create(CultureInfo.InvariantCulture, $"state has version {state.Version}; this version of aisoc reads version {BaselineState.CurrentVersion}"));
+            throw Invalid(scope, string.Create(CultureInfo.InvariantCulture, $"state has version {state.Version}, but this version of aisoc reads version {BaselineState.CurrentVersion}"));
         }
 
         return state;

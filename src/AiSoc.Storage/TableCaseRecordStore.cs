@@ -23,7 +23,7 @@ namespace AiSoc.Storage;
 /// </remarks>
 public sealed class TableCaseRecordStore(TableClient table) : ICaseRecordStore
 {
-    /// <summary>Largest period <see cref="ListCompletedAsync"/> reads, in days; each day is one partition query.</summary>
+    /// <summary>Maximum period <see cref="ListCompletedAsync"/> reads, in days. Each day costs one partition query.</summary>
     public const int MaxListDays = 732;
 
     private const string CasePartitionPrefix = "case-";
@@ -66,8 +66,8 @@ public sealed class TableCaseRecordStore(TableClient table) : ICaseRecordStore
             }
             catch (RequestFailedException error) when (attempt < MaxAttempts && (TableErrors.IsConflict(error) || TableErrors.IsPreconditionFailed(error)))
             {
-                // Another write of the same investigation replaced the case row first; read it again so its index
-                // row is the one removed.
+                // Another write of the same investigation replaced the case row first. Reading it again makes its
+                // index row the one that is removed.
             }
         }
     }
@@ -108,10 +108,10 @@ public sealed class TableCaseRecordStore(TableClient table) : ICaseRecordStore
                 string.Create(CultureInfo.InvariantCulture, $"Case listing from {completedFrom:O} to {completedBefore:O} covers {days} days; the maximum is {MaxListDays}. List shorter periods."));
         }
 
-        // Row keys start with the completion time in whole seconds, so this range contains every row of the period;
-        // the exact bounds are checked on the record.
+        // Row keys start with the completion time in whole seconds, so this range contains every row of the period.
+        // The exact bounds are checked on each record.
         var lowestRow = TableKeys.Time(completedFrom);
-        var rowAfterLast = TableKeys.Time(completedBefore.AddSeconds(1));
+        var rowAfterLast = TableKeys.Time(completedBefore < DateTimeOffset.MaxValue.AddSeconds(-1) ? completedBefore.AddSeconds(1) : DateTimeOffset.MaxValue);
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
             var partition = IndexPartitionOf(day);

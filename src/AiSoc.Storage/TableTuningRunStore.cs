@@ -167,7 +167,7 @@ public sealed class TableTuningRunStore(TableClient table) : ITuningRunStore
         }
     }
 
-    // Ticks keep the full precision of RunAt; a table DateTime property stores only milliseconds.
+    // Ticks keep the full precision of RunAt, because a table DateTime property stores only milliseconds.
     private static DateTimeOffset TimeOf(TableEntity entity, string property, string where) =>
         OptionalTimeOf(entity, property) ?? throw new InvalidDataException($"{where} is missing property '{property}'.");
 

@@ -43,7 +43,7 @@ public sealed class TableAlertStoreJoinTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
-    public async Task Upsert_EvidenceThenInfo_KeepsInfoFieldsAndEntities()
+    public async Task Upsert_EvidenceThenInfo_JoinsEntities()
     {
         var store = new TableAlertStore(await tables.CreateTableAsync("alerts"));
         var rows = StreamingSample.Rows();

@@ -30,7 +30,7 @@ public sealed class TableBaselineStateRepositoryTests(AzuriteTables tables) : IC
     }
 
     [Fact]
-    public async Task Save_StateOverOneEntity_SpansRowsAndRoundTrips()
+    public async Task Save_LargeState_SpansRows()
     {
         var table = await tables.CreateTableAsync("baselines");
         var repository = new TableBaselineStateRepository(table);
@@ -123,6 +123,21 @@ public sealed class TableBaselineStateRepositoryTests(AzuriteTables tables) : IC
 
         Assert.Contains("tenant-a", error.Message, StringComparison.Ordinal);
         Assert.Contains("version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_MissingDataRow_ThrowsNamingScope()
+    {
+        var table = await tables.CreateTableAsync("baselines");
+        var repository = new TableBaselineStateRepository(table);
+        await repository.SaveAsync("tenant-a", BaselineStates.WithUsers(2_500), expectedVersion: null);
+        var lastRow = table.Query<TableEntity>(entity => entity.PartitionKey == "scope-tenant-a" && entity.RowKey != "head").Last();
+        await table.DeleteEntityAsync(lastRow.PartitionKey, lastRow.RowKey);
+
+        var error = await Assert.ThrowsAsync<BaselineStateException>(() => repository.LoadAsync("tenant-a"));
+
+        Assert.Contains("tenant-a", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lacks some of its", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class TableCaseRecordStoreTests(AzuriteTables tables) : IClassFixt
     }
 
     [Fact]
-    public async Task List_Period_ReturnsCasesInRangeInTimeOrder()
+    public async Task List_Period_ReturnsCasesInOrder()
     {
         var store = new TableCaseRecordStore(await tables.CreateTableAsync("cases"));
         await store.WriteAsync(Record("inv-before", Completed.AddDays(-3)), "r");

@@ -26,7 +26,7 @@ public sealed class TableInvestigationStoreTests(AzuriteTables tables) : IClassF
     }
 
     [Fact]
-    public async Task Save_IncidentOverOneProperty_SplitsAndRoundTrips()
+    public async Task Save_LargeIncident_SplitsJson()
     {
         var table = await tables.CreateTableAsync("incidents");
         var store = new TableInvestigationStore(table);

@@ -32,8 +32,8 @@ public sealed class TableStateStoreRegistrationTests
         Assert.Contains(StorageTableNames.Baselines, StorageTableNames.All);
     }
 
-    // Resolves the last registration of a type by its instance or factory; enough to check the registrations
-    // without the container package, which this project does not reference.
+    // Resolves the last registration of a type by its instance or factory. That is enough to check the
+    // registrations, and this project does not reference the container package.
     private sealed class DescriptorProvider(IServiceCollection services) : IServiceProvider
     {
         public object? GetService(Type serviceType)

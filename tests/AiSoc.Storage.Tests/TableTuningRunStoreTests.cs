@@ -91,7 +91,7 @@ public sealed class TableTuningRunStoreTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
-    public async Task Save_SameRunAgain_ReplacesAndRemovesDroppedDetectors()
+    public async Task Save_SameRun_RemovesDroppedDetectors()
     {
         var table = await tables.CreateTableAsync("tuning");
         var store = new TableTuningRunStore(table);

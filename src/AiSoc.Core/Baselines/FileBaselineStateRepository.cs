@@ -27,7 +27,7 @@ public sealed partial class FileBaselineStateRepository : IBaselineStateReposito
     {
         if (scope is null || !SafeScope().IsMatch(scope))
         {
-            throw new ArgumentException($"Invalid baseline scope '{scope}'; expected 1 to 100 letters, digits, '.', '-' or '_', not starting with '.'.", nameof(scope));
+            throw new ArgumentException($"Invalid baseline scope '{scope}': expected 1 to 100 letters, digits, '.', '-' or '_', not starting with '.'.", nameof(scope));
         }
 
         return Path.Combine(_folder, scope + ".json");
@@ -37,7 +37,8 @@ public sealed partial class FileBaselineStateRepository : IBaselineStateReposito
     {
         var path = PathOf(scope);
 
-        // The file may be replaced between hashing and parsing; hashing before and after proves which version was parsed.
+        // Another run may replace the file between hashing and parsing. Equal hashes before and after prove which
+        // version was parsed.
         for (var attempt = 1; attempt <= MaxReadAttempts; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,7 +51,7 @@ public sealed partial class FileBaselineStateRepository : IBaselineStateReposito
             }
         }
 
-        throw new BaselineStateException($"Baseline state file {path} changed during each of {MaxReadAttempts} reads; another run is saving it repeatedly. Try again.");
+        throw new BaselineStateException($"Baseline state file {path} changed during each of {MaxReadAttempts} reads because another run is saving it repeatedly. Try again.");
     }
 
     public Task<string> SaveAsync(string scope, BaselineState state, string? expectedVersion, CancellationToken cancellationToken = default)

@@ -1,9 +1,9 @@
 namespace AiSoc.Core.Baselines;
 
 /// <summary>
-/// Baseline state by scope name, such as a tenant or an environment, saved with optimistic concurrency: a load
-/// returns a version token, and a save with that token fails when another run saved in between, so two runs cannot
-/// silently overwrite each other's learning.
+/// Baseline state by scope name, such as a tenant or an environment, saved with optimistic concurrency. A load
+/// returns a version token, and a save with that token fails when another run saved in between. Two runs therefore
+/// cannot silently overwrite each other's learning.
 /// </summary>
 public interface IBaselineStateRepository
 {
