@@ -17,7 +17,7 @@ namespace AiSoc.Storage;
 /// </summary>
 /// <remarks>
 /// NOTE: data rows of a writer that stops between writing its generation and replacing the head stay in the
-/// partition unused; a writer that loses the head race deletes its own rows.
+/// partition unused. Only a writer that loses the head race deletes its own rows.
 /// </remarks>
 public sealed class TableBaselineStateRepository(TableClient table) : IBaselineStateRepository
 {
