@@ -10,6 +10,11 @@ public static class StorageTableNames
     public const string DeadLetters = "deadletters";
     public const string Watermarks = "watermarks";
     public const string Ingestion = "ingestion";
+    public const string Incidents = "incidents";
+    public const string Cases = "cases";
+    public const string TuningRuns = "tuningruns";
+    public const string Baselines = "baselines";
 
-    public static IReadOnlyList<string> All { get; } = [Approvals, RateCounters, Audit, Alerts, DeadLetters, Watermarks, Ingestion];
+    public static IReadOnlyList<string> All { get; } =
+        [Approvals, RateCounters, Audit, Alerts, DeadLetters, Watermarks, Ingestion, Incidents, Cases, TuningRuns, Baselines];
 }

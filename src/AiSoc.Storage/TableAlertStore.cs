@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiSoc.Core.Ingest;
 using AiSoc.Core.Output;
 using AiSoc.Core.Schema;
 using Azure;
@@ -7,46 +8,57 @@ using Azure.Data.Tables;
 namespace AiSoc.Storage;
 
 /// <summary>
-/// An <see cref="IAlertStore"/> in Azure Table Storage: partition and row key are the stable alert id. The newer
-/// version by <see cref="NormalizedAlert.VersionTime"/> wins, the same rule as <c>AlertDeduplicator</c>; a write
-/// that loses an ETag race reads the row again and re-decides.
+/// An <see cref="IAlertStore"/> in Azure Table Storage: partition key is the stable alert id, and the alert is
+/// JSON (<see cref="OutputJson.Options"/>) split over <c>Json00</c>, <c>Json01</c>, … A new version is folded into
+/// the stored one with <see cref="AlertDeduplicator.Merge"/>, the rule that joins versions within one batch, so a
+/// Defender XDR <c>AlertEvidence</c> row that arrives in a later Event Hubs batch than its <c>AlertInfo</c> row (or
+/// before it) still adds its entities to the full alert. The merged alert is written under the read ETag; a write
+/// that loses the race reads the row again and merges again.
 /// </summary>
-/// <remarks>NOTE: the alert JSON must fit one string property (32,768 UTF-16 characters); a larger alert is
-/// rejected with <see cref="InvalidDataException"/> rather than stored truncated.</remarks>
+/// <remarks>The merged alert must fit one entity (about 960 KiB with the margin). A larger one is rejected with
+/// <see cref="InvalidDataException"/> rather than stored truncated.</remarks>
 public sealed class TableAlertStore(TableClient table) : IAlertStore
 {
     private const string RowKey = "alert";
-    private const int MaxJsonLength = 32 * 1024;
+    private const string JsonProperty = "Json";
+    private const string EvidenceOnlyProperty = "IsEvidenceOnly";
     private const int MaxAttempts = 20;
 
+    /// <exception cref="InvalidDataException">The alert, or the alert merged with the stored version, does not fit one entity.</exception>
     public async Task<AlertWriteOutcome> UpsertAsync(NormalizedAlert alert, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
 
-        var entity = ToEntity(alert);
+        var partition = TableKeys.Require(alert.Id, nameof(alert));
+        var incomingJson = JsonSerializer.Serialize(alert, OutputJson.Options);
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             try
             {
-                if (!existing.HasValue || existing.Value is null)
+                if (!existing.HasValue || existing.Value is not { } stored)
                 {
-                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    await table.AddEntityAsync(ToEntity(alert, incomingJson), cancellationToken).ConfigureAwait(false);
                     return AlertWriteOutcome.Inserted;
                 }
 
-                var storedVersion = existing.Value.GetDateTimeOffset("VersionTime");
-                if (storedVersion is { } stored && stored >= alert.VersionTime)
+                // Both sides are fresh copies, because the merge modifies the winner in place and the caller's
+                // alert must stay as it was.
+                var storedJson = ReadJson(stored);
+                var storedAlert = ReadAlert(stored, storedJson);
+                var merged = AlertDeduplicator.Merge(storedAlert, Copy(alert, incomingJson));
+                var mergedJson = JsonSerializer.Serialize(merged, OutputJson.Options);
+                if (mergedJson == storedJson && merged.IsEvidenceOnly == storedAlert.IsEvidenceOnly)
                 {
                     return AlertWriteOutcome.Unchanged;
                 }
 
-                await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(ToEntity(merged, mergedJson), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return AlertWriteOutcome.Updated;
             }
             catch (RequestFailedException error) when (attempt < MaxAttempts && (TableErrors.IsConflict(error) || TableErrors.IsPreconditionFailed(error)))
             {
-                // A concurrent delivery of the same alert wrote first; compare against what it stored.
+                // A concurrent delivery of the same alert wrote first, so the next attempt merges with what it stored.
             }
         }
     }
@@ -63,24 +75,48 @@ public sealed class TableAlertStore(TableClient table) : IAlertStore
             entity.PartitionKey,
             entity.GetString("ProviderAlertId") ?? string.Empty,
             entity.GetDateTimeOffset("VersionTime") ?? DateTimeOffset.MinValue,
-            entity.GetString("Json") ?? "{}");
+            ReadJson(entity));
     }
 
-    private static TableEntity ToEntity(NormalizedAlert alert)
+    /// <summary>Returns the stored alert as a <see cref="NormalizedAlert"/>, or null when the id is unknown.</summary>
+    /// <exception cref="InvalidDataException">The stored JSON is not a valid alert; the message names the entity.</exception>
+    public async Task<NormalizedAlert?> GetAlertAsync(string alertId, CancellationToken cancellationToken = default)
     {
-        var json = JsonSerializer.Serialize(alert, OutputJson.Options);
-        if (json.Length > MaxJsonLength)
-        {
-            throw new InvalidDataException($"Alert {alert.Id} (provider id {alert.ProviderAlertId}) is too large to store: {json.Length} characters of JSON, maximum {MaxJsonLength} in one table property.");
-        }
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Require(alertId, nameof(alertId)), RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? ReadAlert(entity, ReadJson(entity)) : null;
+    }
 
-        return new TableEntity(TableKeys.Require(alert.Id, nameof(alert)), RowKey)
+    private static TableEntity ToEntity(NormalizedAlert alert, string json)
+    {
+        var entity = new TableEntity(TableKeys.Require(alert.Id, nameof(alert)), RowKey)
         {
             ["ProviderAlertId"] = alert.ProviderAlertId,
             ["Source"] = alert.Source,
             ["VersionTime"] = alert.VersionTime,
             ["CreatedAt"] = alert.CreatedAt,
-            ["Json"] = json,
+            // The JSON leaves this flag out, but the next merge needs it: an evidence-only row never replaces a full alert.
+            [EvidenceOnlyProperty] = alert.IsEvidenceOnly,
         };
+        ChunkedText.Write(entity, JsonProperty, json);
+        EntitySize.EnsureFits(entity, $"Alert {alert.Id} (provider id {alert.ProviderAlertId}, {alert.Entities.Count} entities, {json.Length} characters of JSON)");
+        return entity;
+    }
+
+    // Rows written before the JSON was split keep it in one "Json" property.
+    private static string ReadJson(TableEntity entity) =>
+        ChunkedText.Read(entity, JsonProperty) ?? entity.GetString(JsonProperty) ?? "{}";
+
+    private static NormalizedAlert ReadAlert(TableEntity entity, string json)
+    {
+        var alert = StoredJson.Deserialize<NormalizedAlert>(json, $"Alert entity '{entity.PartitionKey}' in table storage");
+        alert.IsEvidenceOnly = entity.GetBoolean(EvidenceOnlyProperty) ?? false;
+        return alert;
+    }
+
+    private static NormalizedAlert Copy(NormalizedAlert alert, string json)
+    {
+        var copy = StoredJson.Deserialize<NormalizedAlert>(json, $"Alert {alert.Id}");
+        copy.IsEvidenceOnly = alert.IsEvidenceOnly;
+        return copy;
     }
 }

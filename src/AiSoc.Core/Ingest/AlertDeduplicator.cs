@@ -21,9 +21,7 @@ public static class AlertDeduplicator
             if (byId.TryGetValue(alert.Id, out var existing))
             {
                 merged++;
-                var (winner, loser) = IsNewer(alert, existing) ? (alert, existing) : (existing, alert);
-                MergeEvidence(winner, loser);
-                byId[alert.Id] = winner;
+                byId[alert.Id] = Merge(existing, alert);
             }
             else
             {
@@ -34,6 +32,30 @@ public static class AlertDeduplicator
         var result = byId.Values.ToList();
         result.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : string.CompareOrdinal(a.Id, b.Id));
         return (result, merged);
+    }
+
+    /// <summary>
+    /// Folds two versions of one alert with the rule of <see cref="Deduplicate(IEnumerable{NormalizedAlert})"/>: a full
+    /// version beats an evidence-only one, else the newer <see cref="NormalizedAlert.VersionTime"/> wins, and on a tie
+    /// <paramref name="existing"/> wins unless <paramref name="candidate"/> comes later by raw record. The winner gets the
+    /// loser's entities, tactics, techniques and provider incident id added in place and is returned; the loser is
+    /// not modified. Stores use this to join versions that arrive in different batches.
+    /// </summary>
+    /// <param name="existing">The version read or stored first.</param>
+    /// <param name="candidate">The version read later.</param>
+    /// <exception cref="ArgumentException">The two alerts have different <see cref="NormalizedAlert.Id"/> values.</exception>
+    public static NormalizedAlert Merge(NormalizedAlert existing, NormalizedAlert candidate)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (!string.Equals(existing.Id, candidate.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Cannot merge alert {candidate.Id} into alert {existing.Id}: only versions of the same alert id are merged.", nameof(candidate));
+        }
+
+        var (winner, loser) = IsNewer(candidate, existing) ? (candidate, existing) : (existing, candidate);
+        MergeEvidence(winner, loser);
+        return winner;
     }
 
     /// <summary>Returns the newest version of each provider incident, with the union of the alert ids.</summary>
