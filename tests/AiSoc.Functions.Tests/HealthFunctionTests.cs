@@ -46,7 +46,7 @@ public sealed class HealthFunctionTests : IAsyncLifetime
             _watermarks,
             _deadLetters,
             new PendingApprovalQuery(approvalTable),
-            new InMemoryInvestigationStatusReader(_starter),
+            new InMemoryInvestigationStatusReaderFactory(new InMemoryInvestigationStatusReader(_starter)),
             Options.Create(new AlertStreamOptions { EventHubName = HubName }),
             _time);
     }
@@ -59,7 +59,7 @@ public sealed class HealthFunctionTests : IAsyncLifetime
         await ArrangePipelineAsync();
         var function = new HealthFunction(new StorageProbe(_watermarkTable), _collector, NullLogger<HealthFunction>.Instance);
 
-        var result = await function.RunAsync(new DefaultHttpContext().Request, CancellationToken.None);
+        var result = await function.RunAsync(new DefaultHttpContext().Request, null, CancellationToken.None);
 
         var report = AssertReport(result, StatusCodes.Status200OK);
         Assert.Equal("healthy", report.Status);
@@ -84,7 +84,7 @@ public sealed class HealthFunctionTests : IAsyncLifetime
         var closed = new TableClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;", "watermarks", options);
         var function = new HealthFunction(new StorageProbe(closed), _collector, NullLogger<HealthFunction>.Instance);
 
-        var result = await function.RunAsync(new DefaultHttpContext().Request, CancellationToken.None);
+        var result = await function.RunAsync(new DefaultHttpContext().Request, null, CancellationToken.None);
 
         var report = AssertReport(result, StatusCodes.Status503ServiceUnavailable);
         Assert.False(report.Storage.Reachable);

@@ -25,7 +25,7 @@ public sealed class InvestigationStatusFunctionTests
         options.AllowedApplicationIds.Add(TestTokens.LogicAppClientId);
         var authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
         _reader = new InMemoryInvestigationStatusReader(_starter);
-        _function = new InvestigationStatusFunction(authenticator, _reader, NullLogger<InvestigationStatusFunction>.Instance);
+        _function = new InvestigationStatusFunction(authenticator, new InMemoryInvestigationStatusReaderFactory(_reader), NullLogger<InvestigationStatusFunction>.Instance);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var status = Assert.IsType<InvestigationStatus>(Assert.IsType<OkObjectResult>(result).Value);
         Assert.Equal(InMemoryInvestigationStatusReader.ReceivedStage, status.Stage);
@@ -46,7 +46,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var json = JsonSerializer.Serialize(((ObjectResult)result).Value);
         Assert.DoesNotContain("http", json, StringComparison.OrdinalIgnoreCase);
@@ -56,7 +56,7 @@ public sealed class InvestigationStatusFunctionTests
     [Fact]
     public async Task GetStatus_UnknownId_Returns404()
     {
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status404NotFound);
     }
@@ -67,7 +67,7 @@ public sealed class InvestigationStatusFunctionTests
     [InlineData("inv-0123456789abcdef01234")]
     public async Task GetStatus_MalformedId_Returns400(string id)
     {
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), id, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), id, null, CancellationToken.None);
 
         var problem = AssertProblem(result, StatusCodes.Status400BadRequest);
         Assert.Contains("inv-", problem.Detail, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(token: null), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(token: null), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status401Unauthorized);
     }
@@ -88,7 +88,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create(key: TestTokens.OtherKey())), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create(key: TestTokens.OtherKey())), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status401Unauthorized);
     }
@@ -98,7 +98,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create(applicationId: "11111111-0000-4000-8000-000000000000")), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create(applicationId: "11111111-0000-4000-8000-000000000000")), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status403Forbidden);
     }
@@ -109,7 +109,7 @@ public sealed class InvestigationStatusFunctionTests
         await StartAsync();
         _reader.SetReport(InvestigationId, "# Case report\n\nVerdict: true positive\n");
 
-        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var content = Assert.IsType<ContentResult>(result);
         Assert.Equal(StatusCodes.Status200OK, content.StatusCode);
@@ -122,7 +122,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var problem = AssertProblem(result, StatusCodes.Status404NotFound);
         Assert.Contains("no case report yet", problem.Detail, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class InvestigationStatusFunctionTests
         await StartAsync();
         _reader.SetReport(InvestigationId, "# Case report");
 
-        var result = await _function.GetReportAsync(Request(token: null), InvestigationId, CancellationToken.None);
+        var result = await _function.GetReportAsync(Request(token: null), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status401Unauthorized);
     }
