@@ -6,6 +6,7 @@ using AiSoc.Functions.Ingestion;
 using AiSoc.Functions.Operations;
 using AiSoc.Functions.Status;
 using AiSoc.Functions.Tests.Support;
+using AiSoc.Investigations.Services;
 using AiSoc.Storage;
 using AiSoc.Storage.Tests;
 using Azure.Core;
@@ -33,12 +34,14 @@ public sealed class HealthFunctionTests : IAsyncLifetime
     private TableApprovalStore _approvals = null!;
     private PipelineHealthCollector _collector = null!;
     private TableClient _watermarkTable = null!;
+    private TableClient _approvalTable = null!;
 
     public async Task InitializeAsync()
     {
         await _tables.InitializeAsync();
         _watermarkTable = await _tables.CreateTableAsync("watermarks");
         var approvalTable = await _tables.CreateTableAsync("approvals");
+        _approvalTable = approvalTable;
         _watermarks = new TableWatermarkStore(_watermarkTable);
         _deadLetters = new TableDeadLetterStore(await _tables.CreateTableAsync("deadletters"));
         _approvals = new TableApprovalStore(approvalTable);
@@ -93,6 +96,33 @@ public sealed class HealthFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_DurableClientBound_CountsStagesFromTaskHub()
+    {
+        await using var client = AwaitingApprovalClient();
+        var collector = DurableCollector();
+        var function = new HealthFunction(new StorageProbe(_watermarkTable), collector, NullLogger<HealthFunction>.Instance);
+
+        var result = await function.RunAsync(new DefaultHttpContext().Request, client, CancellationToken.None);
+
+        var report = AssertReport(result, StatusCodes.Status200OK);
+        Assert.Equal(1, report.Pipeline!.InvestigationsByStage["awaiting-approval"]);
+        Assert.Single(client.InstanceQueries);
+    }
+
+    [Fact]
+    public async Task Collect_NoClientAfterDurableCount_KeepsPreviousStages()
+    {
+        await using var client = AwaitingApprovalClient();
+        var collector = DurableCollector();
+        await collector.CollectAsync(client, CancellationToken.None);
+
+        var refreshed = await collector.CollectAsync(CancellationToken.None);
+
+        Assert.Equal(1, refreshed.InvestigationsByStage["awaiting-approval"]);
+        Assert.Single(client.InstanceQueries);
+    }
+
+    [Fact]
     public async Task Metrics_AfterCollection_ReportPipelineGauges()
     {
         await ArrangePipelineAsync();
@@ -127,6 +157,25 @@ public sealed class HealthFunctionTests : IAsyncLifetime
 
         Assert.Empty(waiting.GetMeasurementSnapshot());
     }
+
+    private static RecordingDurableTaskClient AwaitingApprovalClient()
+    {
+        var client = new RecordingDurableTaskClient();
+        client.SetInstance(new Microsoft.DurableTask.Client.OrchestrationMetadata("InvestigationOrchestrator", "inv-00000000000000000001")
+        {
+            RuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running,
+            SerializedCustomStatus = """{"stage":"awaiting-approval","approvalId":"a1"}""",
+        });
+        return client;
+    }
+
+    private PipelineHealthCollector DurableCollector() => new(
+        _watermarks,
+        _deadLetters,
+        new PendingApprovalQuery(_approvalTable),
+        new DurableInvestigationStatusReaderFactory(new InMemoryCaseRecordSink(), new InMemoryInvestigationStatusReader(_starter), Options.Create(new InvestigationStatusOptions())),
+        Options.Create(new AlertStreamOptions { EventHubName = HubName }),
+        _time);
 
     private async Task ArrangePipelineAsync()
     {

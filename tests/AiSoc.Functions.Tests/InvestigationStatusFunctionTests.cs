@@ -2,6 +2,7 @@ using System.Text.Json;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Status;
 using AiSoc.Functions.Tests.Support;
+using AiSoc.Investigations.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,15 +18,16 @@ public sealed class InvestigationStatusFunctionTests
     private readonly InMemoryInvestigationStarter _starter = new(NullLogger<InMemoryInvestigationStarter>.Instance);
     private readonly InMemoryInvestigationStatusReader _reader;
     private readonly InvestigationStatusFunction _function;
+    private readonly EntraCallerAuthenticator _authenticator;
 
     public InvestigationStatusFunctionTests()
     {
         var time = new FakeTimeProvider(TestTokens.Now);
         var options = new CallerAuthenticationOptions { TenantId = TestTokens.TenantId, Audience = TestTokens.Audience };
         options.AllowedApplicationIds.Add(TestTokens.LogicAppClientId);
-        var authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
+        _authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
         _reader = new InMemoryInvestigationStatusReader(_starter);
-        _function = new InvestigationStatusFunction(authenticator, new InMemoryInvestigationStatusReaderFactory(_reader), NullLogger<InvestigationStatusFunction>.Instance);
+        _function = new InvestigationStatusFunction(_authenticator, new InMemoryInvestigationStatusReaderFactory(_reader), NullLogger<InvestigationStatusFunction>.Instance);
     }
 
     [Fact]
@@ -150,6 +152,26 @@ public sealed class InvestigationStatusFunctionTests
 
         Assert.Equal(1, counts["awaiting-approval"]);
         Assert.False(counts.ContainsKey(InMemoryInvestigationStatusReader.ReceivedStage));
+    }
+
+    [Fact]
+    public async Task GetStatus_DurableClientBound_ReadsOrchestration()
+    {
+        await using var client = new RecordingDurableTaskClient();
+        client.SetInstance(new Microsoft.DurableTask.Client.OrchestrationMetadata("InvestigationOrchestrator", InvestigationId)
+        {
+            RuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running,
+            SerializedCustomStatus = """{"stage":"enriching"}""",
+            SerializedInput = $$"""{"InvestigationId":"{{InvestigationId}}","IncidentId":"5070e6b9-3c4e-4ef9-bb29-927d6af7b6c4","TriageKey":"sentinel-webhook"}""",
+        });
+        var readers = new DurableInvestigationStatusReaderFactory(new InMemoryCaseRecordSink(), _reader, Options.Create(new InvestigationStatusOptions()));
+        var function = new InvestigationStatusFunction(_authenticator, readers, NullLogger<InvestigationStatusFunction>.Instance);
+
+        var result = await function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, client, CancellationToken.None);
+
+        var status = Assert.IsType<InvestigationStatus>(Assert.IsType<OkObjectResult>(result).Value);
+        Assert.Equal("enriching", status.Stage);
+        Assert.Contains(InvestigationId, client.Queried);
     }
 
     private Task<bool> StartAsync() => _starter.StartAsync(
