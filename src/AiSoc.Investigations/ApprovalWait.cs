@@ -68,8 +68,8 @@ internal static class ApprovalWait
             null);
     }
 
-    // Builds the plan of the updated incident; withdraws the request and returns the result when the request no
-    // longer applies, or returns null to keep waiting on the same request.
+    // Builds the plan of the updated incident. When the request no longer applies, withdraws it and returns the
+    // result. Otherwise returns null, so the wait goes on with the same request.
     private static async Task<ApprovalWaitResult?> ReplanAsync(TaskOrchestrationContext context, InvestigationInput input, ApprovalTicket ticket, IncidentUpdateLog updates)
     {
         // One re-plan covers every update that has arrived by now.
@@ -108,5 +108,5 @@ internal static class ApprovalWait
 
 /// <summary>How an approval wait ended.</summary>
 /// <param name="State">The decision, expiry or withdrawal of the request.</param>
-/// <param name="Replan">The re-plan that withdrew the request; null when a person decided or the request expired.</param>
+/// <param name="Replan">The re-plan that withdrew the request, or null when a person decided or the request expired.</param>
 internal sealed record ApprovalWaitResult(ApprovalState State, ReplanResult? Replan);

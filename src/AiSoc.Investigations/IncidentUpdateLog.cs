@@ -4,12 +4,12 @@ namespace AiSoc.Investigations;
 
 /// <summary>
 /// Receives the <see cref="InvestigationOrchestrator.IncidentUpdatedEvent"/> events of one orchestration run and
-/// counts them. It keeps exactly one wait open and never cancels it: the Durable Task worker keeps a cancelled
-/// wait on its stack of waiters, and the next event would complete that dead wait and be lost.
+/// counts them. It keeps exactly one wait open and never cancels it, because the Durable Task worker keeps a
+/// cancelled wait on its stack of waiters, and the next event would complete that dead wait and be lost.
 /// </summary>
 internal sealed class IncidentUpdateLog
 {
-    /// <summary>Delivery times kept for the case record; older ones are dropped, so the history stays small.</summary>
+    /// <summary>Delivery times kept for the case record. Older ones are dropped, so the history stays small.</summary>
     public const int MaxTimes = 20;
 
     private readonly TaskOrchestrationContext _context;
@@ -21,7 +21,7 @@ internal sealed class IncidentUpdateLog
         Next = Listen();
     }
 
-    /// <summary>The open wait; it completes when the next update arrives or one is already buffered.</summary>
+    /// <summary>The open wait, which completes when the next update arrives or one is already buffered.</summary>
     public Task<IncidentUpdateEvent> Next { get; private set; }
 
     /// <summary>Updates received so far.</summary>
@@ -31,7 +31,7 @@ internal sealed class IncidentUpdateLog
     public IReadOnlyList<DateTimeOffset> Times => _times;
 
     /// <summary>
-    /// Records every update that has arrived and opens a new wait after each; returns how many were recorded.
+    /// Records every update that has arrived, opens a new wait after each and returns how many were recorded.
     /// Updates that arrived while no wait was open are buffered by the worker and complete the new wait at once.
     /// </summary>
     public async Task<int> CollectAsync()

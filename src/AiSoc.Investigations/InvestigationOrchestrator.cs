@@ -18,9 +18,9 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
     public const string ApprovalDecidedEvent = "ApprovalDecided";
 
     /// <summary>
-    /// Name of the external event that announces a re-sent incident, saved to the store before the event is raised;
-    /// its payload is an <see cref="IncidentUpdateEvent"/>. While an approval request is pending, an update
-    /// re-plans; in other stages it is only counted in the case record.
+    /// Name of the external event that announces a re-sent incident, which is saved to the store before the event
+    /// is raised. Its payload is an <see cref="IncidentUpdateEvent"/>. While an approval request is pending, an
+    /// update re-plans. In other stages, it is only counted in the case record.
     /// </summary>
     public const string IncidentUpdatedEvent = "IncidentUpdated";
 

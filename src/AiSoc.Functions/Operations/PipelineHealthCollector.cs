@@ -29,7 +29,7 @@ public sealed class PipelineHealthCollector(
 
     /// <summary>
     /// Reads every value and stores the result as <see cref="Last"/>. Investigations by stage are read through
-    /// <paramref name="durableClient"/>; when the reader needs one and none is bound, the previous counts are kept.
+    /// <paramref name="durableClient"/>. When the reader needs one and none is bound, the previous counts are kept.
     /// </summary>
     public async Task<PipelineHealthSnapshot> CollectAsync(DurableTaskClient? durableClient, CancellationToken cancellationToken)
     {

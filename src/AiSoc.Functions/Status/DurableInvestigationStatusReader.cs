@@ -17,7 +17,7 @@ public sealed class DurableInvestigationStatusReader(DurableTaskClient client, I
     /// <summary>Stage of an instance whose orchestration has not set a custom status yet.</summary>
     public const string ReceivedStage = InMemoryInvestigationStatusReader.ReceivedStage;
 
-    /// <summary>Stage of an instance that failed; the failure details stay in the task hub.</summary>
+    /// <summary>Stage of an instance that failed. The failure details stay in the task hub.</summary>
     public const string FailedStage = "failed";
 
     /// <summary>Stage of an instance an operator terminated.</summary>
@@ -31,7 +31,7 @@ public sealed class DurableInvestigationStatusReader(DurableTaskClient client, I
 
     public async Task<InvestigationStatus?> GetAsync(string investigationId, CancellationToken cancellationToken)
     {
-        // Inputs are needed for the provider id; the output, the case record, comes along in the same read.
+        // The input contains the provider id. The output, the case record, comes along in the same read.
         var metadata = await client.GetInstanceAsync(investigationId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         if (metadata is null)
         {
@@ -60,12 +60,12 @@ public sealed class DurableInvestigationStatusReader(DurableTaskClient client, I
 
     /// <summary>
     /// Counts running and pending instances by stage. Each page of <c>100</c> instances is one query to the task
-    /// hub, and at most the reader's maximum are read; the count is a lower bound when more are under way.
+    /// hub, and at most the reader's maximum are read, so the count is a lower bound when more are under way.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByStageAsync(CancellationToken cancellationToken)
     {
-        // NOTE: the task hub has no count query, so this lists instances; with the Azure Storage backend each
-        // page is a scan of the Instances table filtered by runtime status.
+        // NOTE: the task hub has no count query, so this lists instances. With the Azure Storage backend, each
+        // page is a query on the Instances table filtered by runtime status.
         var query = new OrchestrationQuery { Statuses = UnderWay, PageSize = PageSize, FetchInputsAndOutputs = false };
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var read = 0;
@@ -105,7 +105,7 @@ public sealed class DurableInvestigationStatusReader(DurableTaskClient client, I
             ? null
             : JsonSerializer.Deserialize<InvestigationInput>(metadata.SerializedInput, StatusJson)?.IncidentId;
 
-    // The webhook derives the investigation id from the kind and the provider id, so deriving it again tells which kind started it.
+    // The webhook derives the investigation id from the kind and the provider id, so deriving it again finds the kind.
     private static string KindOf(string investigationId, string providerId)
     {
         foreach (var kind in (string[])["incident", "alert"])

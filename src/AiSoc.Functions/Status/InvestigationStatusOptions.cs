@@ -8,7 +8,7 @@ public sealed class InvestigationStatusOptions
     public const string SectionName = "InvestigationStatus";
 
     /// <summary>
-    /// Maximum running and pending instances that one stage count reads; each page of 100 is one query to the
+    /// Maximum running and pending instances that one stage count reads. Each page of 100 is one query to the
     /// task hub, so the default costs at most 10 queries per health check.
     /// </summary>
     [Range(1, 100_000)]

@@ -39,8 +39,8 @@ public sealed partial class ScheduledTuningRun(
         var since = now.AddDays(-settings.LookbackDays);
         var period = new ReportingPeriod(since, now);
 
-        // Alerts are selected by creation time, so a case completed in the period may hold alerts created before it;
-        // the analysis filters those out.
+        // The analysis selects alerts by creation time. A case completed in the period may contain alerts created
+        // before it, and the analysis leaves those out.
         var (outcomes, skipped) = await storedCases.ReadAsync(since, now, cancellationToken).ConfigureAwait(false);
         var files = LoadFiles(settings, tuningOptions);
         outcomes.AddRange(files.Outcomes);

@@ -7,7 +7,7 @@ namespace AiSoc.Investigations.Activities;
 
 /// <summary>
 /// Withdraws a pending approval request after an incident update: stores it as expired with the reason as its
-/// comment, audits it and tells the escalation target. <see cref="ApprovalHandler"/> treats an expired request as
+/// comment, audits it and notifies the escalation target. <see cref="ApprovalHandler"/> treats an expired request as
 /// closed, so a later click records a late decision and cannot approve the withdrawn plan. A decision stored
 /// before the withdrawal is kept in the store but recorded as late, because its plan no longer applies.
 /// </summary>

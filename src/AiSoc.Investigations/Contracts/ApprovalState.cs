@@ -10,7 +10,7 @@ namespace AiSoc.Investigations;
 /// <param name="Comment">The approver's comment.</param>
 /// <param name="LateDecision">A decision stored after the wait had timed out, which has no effect; null when none.</param>
 /// <param name="WithdrawnReason">Why the investigation withdrew the request before a decision, such as a changed plan
-/// after an incident update; null when the request was not withdrawn. A withdrawn request is stored as expired.</param>
+/// after an incident update, or null when the request was not withdrawn. A withdrawn request is stored as expired.</param>
 public sealed record ApprovalState(string ApprovalId, ApprovalStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Comment, string? LateDecision = null, string? WithdrawnReason = null);
 
 /// <summary>Input of the expire-approval activity.</summary>
@@ -19,6 +19,6 @@ public sealed record ExpireApprovalRequest(InvestigationInput Input, ApprovalTic
 /// <summary>Input of the withdraw-approval activity.</summary>
 /// <param name="Input">The investigation.</param>
 /// <param name="Ticket">The pending request to withdraw.</param>
-/// <param name="Reason">Why the request is withdrawn; stored with the request and sent to the escalation target.</param>
+/// <param name="Reason">Why the request is withdrawn. It is stored with the request and sent to the escalation target.</param>
 /// <param name="WithdrawnAt">Orchestration time of the withdrawal.</param>
 public sealed record WithdrawApprovalRequest(InvestigationInput Input, ApprovalTicket Ticket, string Reason, DateTimeOffset WithdrawnAt);

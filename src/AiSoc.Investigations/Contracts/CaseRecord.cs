@@ -31,7 +31,7 @@ public sealed record CaseRecord
 
     /// <summary>
     /// Key of the incident in the <see cref="Ports.IInvestigationStore"/>, so a reader of the record can load its
-    /// alerts; null in records written before the key was recorded.
+    /// alerts. It is null in records written before the key was recorded.
     /// </summary>
     public string? TriageKey { get; init; }
 

@@ -71,8 +71,8 @@ public static class CaseOutcomeBuilder
     private static bool IsContainment(ActionOutcome outcome) =>
         outcome.Status is ActionExecutionStatus.Succeeded or ActionExecutionStatus.AlreadyInDesiredState;
 
-    // The reader normalizes technique ids and drops repeats; ids that do not parse are dropped here rather than
-    // failing the whole tuning run over one alert.
+    // Normalizes technique ids and drops repeats, as the reader does. The reader rejects an id that does not parse,
+    // but here it is dropped, so one alert cannot fail the whole tuning run.
     private static List<string> Techniques(IEnumerable<string> values)
     {
         var techniques = new List<string>();
