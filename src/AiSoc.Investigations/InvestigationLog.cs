@@ -17,4 +17,7 @@ internal static partial class InvestigationLog
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Investigation {InvestigationId} completed: {ExecutedCount} of {ActionCount} actions executed")]
     public static partial void Completed(ILogger logger, string investigationId, int executedCount, int actionCount);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Investigation {InvestigationId} withdrew approval {ApprovalId}: {Reason}")]
+    public static partial void ApprovalWithdrawn(ILogger logger, string investigationId, string approvalId, string reason);
 }

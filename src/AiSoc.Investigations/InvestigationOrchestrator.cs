@@ -17,6 +17,16 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
     /// <summary>Name of the external event that announces a stored decision; its payload is the approval id.</summary>
     public const string ApprovalDecidedEvent = "ApprovalDecided";
 
+    /// <summary>
+    /// Name of the external event that announces a re-sent incident, which is saved to the store before the event
+    /// is raised. Its payload is an <see cref="IncidentUpdateEvent"/>. While an approval request is pending, an
+    /// update re-plans. In other stages, it is only counted in the case record.
+    /// </summary>
+    public const string IncidentUpdatedEvent = "IncidentUpdated";
+
+    /// <summary>Plan changes after which a pending request is withdrawn with no new request, so the history stays small.</summary>
+    public const int MaxReplans = 3;
+
     // Enrichment and execution call tenant APIs that throttle and fail for a while, so each gets a few attempts.
     private static readonly TaskOptions Retried = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 3,
@@ -30,6 +40,7 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
 
         var logger = context.CreateReplaySafeLogger<InvestigationOrchestrator>();
         var startedAt = context.CurrentUtcDateTime;
+        var updates = new IncidentUpdateLog(context);
         InvestigationLog.Started(logger, input.InvestigationId, input.IncidentId);
 
         SetStage(context, InvestigationStages.GatheringContext);
@@ -48,9 +59,10 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
         var decisions = new List<ApprovalState>();
         if (plan is not null)
         {
-            await RespondAsync(context, input, plan, outcomes, decisions);
+            plan = await RespondAsync(context, input, plan, outcomes, decisions, updates);
         }
 
+        await updates.CollectAsync();
         SetStage(context, InvestigationStages.WritingCaseRecord);
         var record = new CaseRecord
         {
@@ -65,6 +77,9 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
             PlannedActions = plan?.Actions ?? [],
             Actions = outcomes,
             Decisions = decisions,
+            TriageKey = input.TriageKey,
+            IncidentUpdateCount = updates.Count,
+            IncidentUpdateTimes = [.. updates.Times],
             StartedAt = startedAt,
             CompletedAt = context.CurrentUtcDateTime,
         };
@@ -76,13 +91,64 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
         return record;
     }
 
-    private static async Task RespondAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<ActionOutcome> outcomes, List<ApprovalState> decisions)
+    // Returns the plan the investigation ended with: the last re-planned one, or null when an update left the
+    // incident without a plan.
+    private static async Task<PlanSummary?> RespondAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<ActionOutcome> outcomes, List<ApprovalState> decisions, IncidentUpdateLog updates)
+    {
+        var current = plan;
+        PlanSummary? final = plan;
+        for (var replans = 0; ; replans++)
+        {
+            var needing = await RunPolicyAsync(context, input, current, outcomes);
+            if (needing.Count == 0)
+            {
+                break;
+            }
+
+            var wait = await AskPersonAsync(context, input, current, needing, updates);
+            decisions.Add(wait.State);
+            if (wait.Replan is null)
+            {
+                await ApplyDecisionAsync(context, input, current, needing, wait.State, outcomes);
+                break;
+            }
+
+            var replan = wait.Replan;
+            if (!replan.ClosedAtProvider && replan.Plan is { } next && replans < MaxReplans)
+            {
+                current = next;
+                final = next;
+                continue;
+            }
+
+            var reasons = new List<string> { wait.State.WithdrawnReason ?? "the request was withdrawn" };
+            if (!replan.ClosedAtProvider && replan.Plan is not null)
+            {
+                reasons.Add($"the plan changed more than {MaxReplans} times while waiting for approval, so no new request was made; review the incident");
+            }
+            else if (!replan.ClosedAtProvider)
+            {
+                final = null;
+            }
+
+            outcomes.AddRange(needing.Select(decision => NotRun(decision, "withdrawn", [.. decision.Reasons, .. reasons])));
+            break;
+        }
+
+        await VerifyAsync(context, input, current, outcomes);
+        return final;
+    }
+
+    // Evaluates the policy, runs or records the actions it decides alone, and returns those that need a person.
+    // Actions already recorded under an earlier plan of this investigation keep their first outcome.
+    private static async Task<List<PolicyDecision>> RunPolicyAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<ActionOutcome> outcomes)
     {
         SetStage(context, InvestigationStages.EvaluatingPolicy);
         var policy = await context.CallActivityAsync<PolicySummary>(nameof(EvaluatePolicyActivity), new PolicyRequest(input, plan.PlanHash));
 
         SetStage(context, InvestigationStages.RunningAutomaticActions);
-        foreach (var decision in policy.Decisions)
+        var recorded = outcomes.Select(outcome => outcome.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var decision in policy.Decisions.Where(decision => !recorded.Contains(decision.IdempotencyKey)))
         {
             if (decision.Disposition == ActionDisposition.Block)
             {
@@ -98,18 +164,10 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
             }
         }
 
-        var needing = policy.Decisions.Where(decision => decision.Disposition == ActionDisposition.RequireApproval).ToList();
-        if (needing.Count > 0)
-        {
-            var approval = await AskPersonAsync(context, input, plan, needing);
-            decisions.Add(approval);
-            await ApplyDecisionAsync(context, input, plan, needing, approval, outcomes);
-        }
-
-        await VerifyAsync(context, input, plan, outcomes);
+        return [.. policy.Decisions.Where(decision => decision.Disposition == ActionDisposition.RequireApproval && !recorded.Contains(decision.IdempotencyKey))];
     }
 
-    private static async Task<ApprovalState> AskPersonAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<PolicyDecision> needing)
+    private static async Task<ApprovalWaitResult> AskPersonAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<PolicyDecision> needing, IncidentUpdateLog updates)
     {
         var logger = context.CreateReplaySafeLogger<InvestigationOrchestrator>();
         var approvalId = context.NewGuid().ToString("N");
@@ -120,9 +178,17 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
             new CreateApprovalRequest(input, approvalId, plan.PlanHash, [.. needing.Select(decision => decision.IdempotencyKey)], context.CurrentUtcDateTime));
         InvestigationLog.AwaitingApproval(logger, input.InvestigationId, approvalId, ticket.ExpiresAt);
 
-        var state = await ApprovalWait.WaitAsync(context, input, ticket);
-        InvestigationLog.ApprovalResolved(logger, input.InvestigationId, approvalId, state.Status);
-        return state;
+        var result = await ApprovalWait.WaitAsync(context, input, ticket, updates);
+        if (result.Replan is null)
+        {
+            InvestigationLog.ApprovalResolved(logger, input.InvestigationId, approvalId, result.State.Status);
+        }
+        else
+        {
+            InvestigationLog.ApprovalWithdrawn(logger, input.InvestigationId, approvalId, result.State.WithdrawnReason ?? "unknown");
+        }
+
+        return result;
     }
 
     private static async Task ApplyDecisionAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<PolicyDecision> needing, ApprovalState approval, List<ActionOutcome> outcomes)
@@ -147,9 +213,18 @@ public sealed class InvestigationOrchestrator : TaskOrchestrator<InvestigationIn
     private static async Task VerifyAsync(TaskOrchestrationContext context, InvestigationInput input, PlanSummary plan, List<ActionOutcome> outcomes)
     {
         SetStage(context, InvestigationStages.Verifying);
+        var planned = plan.Actions.Select(action => action.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
         for (var index = 0; index < outcomes.Count; index++)
         {
             var outcome = outcomes[index];
+
+            // NOTE: status checks rebuild the plan from the stored incident, so an action of an earlier plan that the
+            // current plan dropped cannot be checked, and an update stored during this stage fails the check.
+            if (outcome.Status == ActionExecutionStatus.Pending && !planned.Contains(outcome.IdempotencyKey))
+            {
+                outcomes[index] = outcome with { Result = "unverified: the plan changed after an incident update, so the status was not checked" };
+                continue;
+            }
             for (var poll = 0; outcome.Status == ActionExecutionStatus.Pending && poll < plan.VerifyMaxPolls; poll++)
             {
                 await context.CreateTimer(plan.VerifyPollInterval, CancellationToken.None);

@@ -28,6 +28,8 @@ public static class InvestigationRegistration
         registry.AddActivity<CreateApprovalActivity>();
         registry.AddActivity<ReadApprovalActivity>();
         registry.AddActivity<ExpireApprovalActivity>();
+        registry.AddActivity<ReplanActivity>();
+        registry.AddActivity<WithdrawApprovalActivity>();
         registry.AddActivity<VerifyActionActivity>();
         registry.AddActivity<EscalateUnverifiedActionActivity>();
         registry.AddActivity<WriteCaseRecordActivity>();

@@ -6,6 +6,7 @@ using AiSoc.Functions.Ingestion;
 using AiSoc.Functions.Operations;
 using AiSoc.Functions.Status;
 using AiSoc.Functions.Tests.Support;
+using AiSoc.Investigations.Services;
 using AiSoc.Storage;
 using AiSoc.Storage.Tests;
 using Azure.Core;
@@ -33,12 +34,14 @@ public sealed class HealthFunctionTests : IAsyncLifetime
     private TableApprovalStore _approvals = null!;
     private PipelineHealthCollector _collector = null!;
     private TableClient _watermarkTable = null!;
+    private TableClient _approvalTable = null!;
 
     public async Task InitializeAsync()
     {
         await _tables.InitializeAsync();
         _watermarkTable = await _tables.CreateTableAsync("watermarks");
         var approvalTable = await _tables.CreateTableAsync("approvals");
+        _approvalTable = approvalTable;
         _watermarks = new TableWatermarkStore(_watermarkTable);
         _deadLetters = new TableDeadLetterStore(await _tables.CreateTableAsync("deadletters"));
         _approvals = new TableApprovalStore(approvalTable);
@@ -46,7 +49,7 @@ public sealed class HealthFunctionTests : IAsyncLifetime
             _watermarks,
             _deadLetters,
             new PendingApprovalQuery(approvalTable),
-            new InMemoryInvestigationStatusReader(_starter),
+            new InMemoryInvestigationStatusReaderFactory(new InMemoryInvestigationStatusReader(_starter)),
             Options.Create(new AlertStreamOptions { EventHubName = HubName }),
             _time);
     }
@@ -59,7 +62,7 @@ public sealed class HealthFunctionTests : IAsyncLifetime
         await ArrangePipelineAsync();
         var function = new HealthFunction(new StorageProbe(_watermarkTable), _collector, NullLogger<HealthFunction>.Instance);
 
-        var result = await function.RunAsync(new DefaultHttpContext().Request, CancellationToken.None);
+        var result = await function.RunAsync(new DefaultHttpContext().Request, null, CancellationToken.None);
 
         var report = AssertReport(result, StatusCodes.Status200OK);
         Assert.Equal("healthy", report.Status);
@@ -84,12 +87,39 @@ public sealed class HealthFunctionTests : IAsyncLifetime
         var closed = new TableClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;", "watermarks", options);
         var function = new HealthFunction(new StorageProbe(closed), _collector, NullLogger<HealthFunction>.Instance);
 
-        var result = await function.RunAsync(new DefaultHttpContext().Request, CancellationToken.None);
+        var result = await function.RunAsync(new DefaultHttpContext().Request, null, CancellationToken.None);
 
         var report = AssertReport(result, StatusCodes.Status503ServiceUnavailable);
         Assert.False(report.Storage.Reachable);
         Assert.NotNull(report.Storage.ErrorType);
         Assert.DoesNotContain("127.0.0.1", JsonSerializer.Serialize(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_DurableClientBound_CountsStagesFromTaskHub()
+    {
+        await using var client = AwaitingApprovalClient();
+        var collector = DurableCollector();
+        var function = new HealthFunction(new StorageProbe(_watermarkTable), collector, NullLogger<HealthFunction>.Instance);
+
+        var result = await function.RunAsync(new DefaultHttpContext().Request, client, CancellationToken.None);
+
+        var report = AssertReport(result, StatusCodes.Status200OK);
+        Assert.Equal(1, report.Pipeline!.InvestigationsByStage["awaiting-approval"]);
+        Assert.Single(client.InstanceQueries);
+    }
+
+    [Fact]
+    public async Task Collect_NoClientAfterDurableCount_KeepsPreviousStages()
+    {
+        await using var client = AwaitingApprovalClient();
+        var collector = DurableCollector();
+        await collector.CollectAsync(client, CancellationToken.None);
+
+        var refreshed = await collector.CollectAsync(CancellationToken.None);
+
+        Assert.Equal(1, refreshed.InvestigationsByStage["awaiting-approval"]);
+        Assert.Single(client.InstanceQueries);
     }
 
     [Fact]
@@ -127,6 +157,25 @@ public sealed class HealthFunctionTests : IAsyncLifetime
 
         Assert.Empty(waiting.GetMeasurementSnapshot());
     }
+
+    private static RecordingDurableTaskClient AwaitingApprovalClient()
+    {
+        var client = new RecordingDurableTaskClient();
+        client.SetInstance(new Microsoft.DurableTask.Client.OrchestrationMetadata("InvestigationOrchestrator", "inv-00000000000000000001")
+        {
+            RuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running,
+            SerializedCustomStatus = """{"stage":"awaiting-approval","approvalId":"a1"}""",
+        });
+        return client;
+    }
+
+    private PipelineHealthCollector DurableCollector() => new(
+        _watermarks,
+        _deadLetters,
+        new PendingApprovalQuery(_approvalTable),
+        new DurableInvestigationStatusReaderFactory(new InMemoryCaseRecordSink(), new InMemoryInvestigationStatusReader(_starter), Options.Create(new InvestigationStatusOptions())),
+        Options.Create(new AlertStreamOptions { EventHubName = HubName }),
+        _time);
 
     private async Task ArrangePipelineAsync()
     {

@@ -58,10 +58,17 @@ public sealed class HealthReconciliationTests(AzuriteTables tables) : IClassFixt
             new TableWatermarkStore(await tables.CreateTableAsync("marks")),
             new TableDeadLetterStore(await tables.CreateTableAsync("dead")),
             new PendingApprovalQuery(approvals),
-            new NoInvestigations(),
+            new NoInvestigationsFactory(),
             Options.Create(new AlertStreamOptions { EventHubName = HubName }),
             new FakeTimeProvider(Now),
             ledger);
+    }
+
+    private sealed class NoInvestigationsFactory : IInvestigationStatusReaderFactory
+    {
+        public bool ReadsOrchestrations => false;
+
+        public IInvestigationStatusReader Create(Microsoft.DurableTask.Client.DurableTaskClient? client) => new NoInvestigations();
     }
 
     private sealed class NoInvestigations : IInvestigationStatusReader

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Status;
 using AiSoc.Functions.Tests.Support;
+using AiSoc.Investigations.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,15 +18,16 @@ public sealed class InvestigationStatusFunctionTests
     private readonly InMemoryInvestigationStarter _starter = new(NullLogger<InMemoryInvestigationStarter>.Instance);
     private readonly InMemoryInvestigationStatusReader _reader;
     private readonly InvestigationStatusFunction _function;
+    private readonly EntraCallerAuthenticator _authenticator;
 
     public InvestigationStatusFunctionTests()
     {
         var time = new FakeTimeProvider(TestTokens.Now);
         var options = new CallerAuthenticationOptions { TenantId = TestTokens.TenantId, Audience = TestTokens.Audience };
         options.AllowedApplicationIds.Add(TestTokens.LogicAppClientId);
-        var authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
+        _authenticator = new EntraCallerAuthenticator(Options.Create(options), TestTokens.Metadata(), time);
         _reader = new InMemoryInvestigationStatusReader(_starter);
-        _function = new InvestigationStatusFunction(authenticator, _reader, NullLogger<InvestigationStatusFunction>.Instance);
+        _function = new InvestigationStatusFunction(_authenticator, new InMemoryInvestigationStatusReaderFactory(_reader), NullLogger<InvestigationStatusFunction>.Instance);
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var status = Assert.IsType<InvestigationStatus>(Assert.IsType<OkObjectResult>(result).Value);
         Assert.Equal(InMemoryInvestigationStatusReader.ReceivedStage, status.Stage);
@@ -46,7 +48,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var json = JsonSerializer.Serialize(((ObjectResult)result).Value);
         Assert.DoesNotContain("http", json, StringComparison.OrdinalIgnoreCase);
@@ -56,7 +58,7 @@ public sealed class InvestigationStatusFunctionTests
     [Fact]
     public async Task GetStatus_UnknownId_Returns404()
     {
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status404NotFound);
     }
@@ -67,7 +69,7 @@ public sealed class InvestigationStatusFunctionTests
     [InlineData("inv-0123456789abcdef01234")]
     public async Task GetStatus_MalformedId_Returns400(string id)
     {
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), id, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create()), id, null, CancellationToken.None);
 
         var problem = AssertProblem(result, StatusCodes.Status400BadRequest);
         Assert.Contains("inv-", problem.Detail, StringComparison.Ordinal);
@@ -78,7 +80,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(token: null), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(token: null), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status401Unauthorized);
     }
@@ -88,7 +90,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create(key: TestTokens.OtherKey())), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create(key: TestTokens.OtherKey())), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status401Unauthorized);
     }
@@ -98,7 +100,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetStatusAsync(Request(TestTokens.Create(applicationId: "11111111-0000-4000-8000-000000000000")), InvestigationId, CancellationToken.None);
+        var result = await _function.GetStatusAsync(Request(TestTokens.Create(applicationId: "11111111-0000-4000-8000-000000000000")), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status403Forbidden);
     }
@@ -109,7 +111,7 @@ public sealed class InvestigationStatusFunctionTests
         await StartAsync();
         _reader.SetReport(InvestigationId, "# Case report\n\nVerdict: true positive\n");
 
-        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var content = Assert.IsType<ContentResult>(result);
         Assert.Equal(StatusCodes.Status200OK, content.StatusCode);
@@ -122,7 +124,7 @@ public sealed class InvestigationStatusFunctionTests
     {
         await StartAsync();
 
-        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, CancellationToken.None);
+        var result = await _function.GetReportAsync(Request(TestTokens.Create()), InvestigationId, null, CancellationToken.None);
 
         var problem = AssertProblem(result, StatusCodes.Status404NotFound);
         Assert.Contains("no case report yet", problem.Detail, StringComparison.Ordinal);
@@ -134,7 +136,7 @@ public sealed class InvestigationStatusFunctionTests
         await StartAsync();
         _reader.SetReport(InvestigationId, "# Case report");
 
-        var result = await _function.GetReportAsync(Request(token: null), InvestigationId, CancellationToken.None);
+        var result = await _function.GetReportAsync(Request(token: null), InvestigationId, null, CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status401Unauthorized);
     }
@@ -150,6 +152,26 @@ public sealed class InvestigationStatusFunctionTests
 
         Assert.Equal(1, counts["awaiting-approval"]);
         Assert.False(counts.ContainsKey(InMemoryInvestigationStatusReader.ReceivedStage));
+    }
+
+    [Fact]
+    public async Task GetStatus_DurableClientBound_ReadsOrchestration()
+    {
+        await using var client = new RecordingDurableTaskClient();
+        client.SetInstance(new Microsoft.DurableTask.Client.OrchestrationMetadata("InvestigationOrchestrator", InvestigationId)
+        {
+            RuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running,
+            SerializedCustomStatus = """{"stage":"enriching"}""",
+            SerializedInput = $$"""{"InvestigationId":"{{InvestigationId}}","IncidentId":"5070e6b9-3c4e-4ef9-bb29-927d6af7b6c4","TriageKey":"sentinel-webhook"}""",
+        });
+        var readers = new DurableInvestigationStatusReaderFactory(new InMemoryCaseRecordSink(), _reader, Options.Create(new InvestigationStatusOptions()));
+        var function = new InvestigationStatusFunction(_authenticator, readers, NullLogger<InvestigationStatusFunction>.Instance);
+
+        var result = await function.GetStatusAsync(Request(TestTokens.Create()), InvestigationId, client, CancellationToken.None);
+
+        var status = Assert.IsType<InvestigationStatus>(Assert.IsType<OkObjectResult>(result).Value);
+        Assert.Equal("enriching", status.Stage);
+        Assert.Contains(InvestigationId, client.Queried);
     }
 
     private Task<bool> StartAsync() => _starter.StartAsync(

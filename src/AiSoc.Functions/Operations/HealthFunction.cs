@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Functions.Operations;
@@ -16,6 +17,7 @@ public sealed partial class HealthFunction(StorageProbe storage, PipelineHealthC
     [Function("Health")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [DurableClient] DurableTaskClient? durableClient,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,7 +27,7 @@ public sealed partial class HealthFunction(StorageProbe storage, PipelineHealthC
         try
         {
             await storage.CheckAsync(cancellationToken).ConfigureAwait(false);
-            pipeline = await collector.CollectAsync(cancellationToken).ConfigureAwait(false);
+            pipeline = await collector.CollectAsync(durableClient, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is RequestFailedException or HttpRequestException or AggregateException)
         {

@@ -2,6 +2,7 @@ using AiSoc.Functions.Graph;
 using AiSoc.Functions.Ingestion;
 using AiSoc.Functions.Status;
 using AiSoc.Storage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace AiSoc.Functions.Operations;
@@ -15,7 +16,7 @@ public sealed class PipelineHealthCollector(
     IWatermarkStore watermarks,
     IDeadLetterStore deadLetters,
     PendingApprovalQuery approvals,
-    IInvestigationStatusReader investigations,
+    IInvestigationStatusReaderFactory investigations,
     IOptions<AlertStreamOptions> alertStream,
     TimeProvider timeProvider,
     IIngestionLedger? ledger = null)
@@ -25,8 +26,14 @@ public sealed class PipelineHealthCollector(
     /// <summary>The latest snapshot, or null before the first collection.</summary>
     public PipelineHealthSnapshot? Last => Volatile.Read(ref _last);
 
-    /// <summary>Reads every value and stores the result as <see cref="Last"/>.</summary>
-    public async Task<PipelineHealthSnapshot> CollectAsync(CancellationToken cancellationToken)
+    /// <summary>Reads every value without a bound Durable client and stores the result as <see cref="Last"/>.</summary>
+    public Task<PipelineHealthSnapshot> CollectAsync(CancellationToken cancellationToken) => CollectAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Reads every value and stores the result as <see cref="Last"/>. Investigations by stage are read through
+    /// <paramref name="durableClient"/>. When the reader needs one and none is bound, the previous counts are kept.
+    /// </summary>
+    public async Task<PipelineHealthSnapshot> CollectAsync(DurableTaskClient? durableClient, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var polledSources = Enum.GetValues<GraphSecurityResource>().Select(GraphSecurityPoller.SourceName).ToList();
@@ -56,7 +63,7 @@ public sealed class PipelineHealthCollector(
 
         var waiting = await approvals.ListWaitingAsync(now, cancellationToken).ConfigureAwait(false);
         double? oldestAge = waiting.Count == 0 ? null : Math.Max(0, (now - waiting.Min()).TotalSeconds);
-        var stages = await investigations.CountByStageAsync(cancellationToken).ConfigureAwait(false);
+        var stages = await CountByStageAsync(durableClient, cancellationToken).ConfigureAwait(false);
 
         var snapshot = new PipelineHealthSnapshot(now, lag, deadLetterCounts, waiting.Count, oldestAge, stages, streams);
         Volatile.Write(ref _last, snapshot);
@@ -70,4 +77,16 @@ public sealed class PipelineHealthCollector(
         partitions.Sum(partition => partition.EventsMissed),
         partitions.Sum(partition => partition.AlertsStored),
         partitions.Sum(partition => partition.DeadLettered));
+
+    private async Task<IReadOnlyDictionary<string, int>> CountByStageAsync(DurableTaskClient? durableClient, CancellationToken cancellationToken)
+    {
+        // NOTE: the background refresher has no bound client, so with the Durable reader the stage gauges change
+        // only when the health route runs.
+        if (durableClient is null && investigations.ReadsOrchestrations)
+        {
+            return Last?.InvestigationsByStage ?? new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        return await investigations.Create(durableClient).CountByStageAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

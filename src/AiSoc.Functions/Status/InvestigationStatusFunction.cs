@@ -4,6 +4,7 @@ using AiSoc.Functions.Operations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Functions.Status;
@@ -15,13 +16,14 @@ namespace AiSoc.Functions.Status;
 /// </summary>
 public sealed partial class InvestigationStatusFunction(
     EntraCallerAuthenticator authenticator,
-    IInvestigationStatusReader reader,
+    IInvestigationStatusReaderFactory readers,
     ILogger<InvestigationStatusFunction> logger)
 {
     [Function("InvestigationStatus")]
     public async Task<IActionResult> GetStatusAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "investigations/{id}")] HttpRequest request,
         string id,
+        [DurableClient] DurableTaskClient? durableClient,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,6 +37,7 @@ public sealed partial class InvestigationStatusFunction(
             return rejected;
         }
 
+        var reader = readers.Create(durableClient);
         var status = await reader.GetAsync(id, cancellationToken).ConfigureAwait(false);
         LogRead(logger, id, "status", status is not null);
         return status is null
@@ -46,6 +49,7 @@ public sealed partial class InvestigationStatusFunction(
     public async Task<IActionResult> GetReportAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "investigations/{id}/report")] HttpRequest request,
         string id,
+        [DurableClient] DurableTaskClient? durableClient,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,6 +63,7 @@ public sealed partial class InvestigationStatusFunction(
             return rejected;
         }
 
+        var reader = readers.Create(durableClient);
         if (await reader.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
             LogRead(logger, id, "report", false);

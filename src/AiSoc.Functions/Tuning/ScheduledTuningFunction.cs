@@ -6,5 +6,5 @@ namespace AiSoc.Functions.Tuning;
 public sealed class ScheduledTuningFunction(ScheduledTuningRun run)
 {
     [Function("ScheduledTuning")]
-    public void Run([TimerTrigger("%Tuning:Schedule%")] TimerInfo timer) => run.Run();
+    public Task RunAsync([TimerTrigger("%Tuning:Schedule%")] TimerInfo timer, CancellationToken cancellationToken) => run.RunAsync(cancellationToken);
 }

@@ -11,13 +11,17 @@ public sealed class ScheduledTuningOptions
     [Required]
     public string Schedule { get; set; } = "0 0 6 * * 1";
 
-    /// <summary>Folder or file of case records and labelled exports, the same inputs as <c>aisoc tune</c>.</summary>
-    [Required]
-    public string OutcomesPath { get; set; } = string.Empty;
+    /// <summary>
+    /// Optional folder or file of labelled exports and case record files, the same inputs as <c>aisoc tune</c>,
+    /// read in addition to the case records in the case record store.
+    /// </summary>
+    public string? OutcomesPath { get; set; }
 
-    /// <summary>Folder under which each run writes a subfolder named by its UTC start time.</summary>
-    [Required]
-    public string OutputPath { get; set; } = string.Empty;
+    /// <summary>
+    /// Optional folder under which each run also writes <c>tuning-report.md</c> and <c>proposals.json</c> in a
+    /// subfolder named by its UTC start time. Every run is saved to the tuning run store either way.
+    /// </summary>
+    public string? OutputPath { get; set; }
 
     /// <summary>Tuning thresholds file (see docs/tuning.md); defaults apply when empty.</summary>
     public string? ConfigPath { get; set; }

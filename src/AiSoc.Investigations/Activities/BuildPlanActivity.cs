@@ -19,13 +19,7 @@ public sealed class BuildPlanActivity(InvestigationPlanner planner, Investigatio
             return null;
         }
 
-        var summary = new PlanSummary(
-            plan.PlaybookId,
-            plan.PlanHash,
-            [.. plan.Actions.Select(action => new PlannedAction(action.IdempotencyKey, ActionCatalog.Name(action.Type), action.Target.Kind, action.Target.Id, action.Target.DisplayName, action.Impact))],
-            plan.PlaybookId == InvestigationPlanner.HumanReviewPlaybookId,
-            options.VerifyPollInterval,
-            options.VerifyMaxPolls);
+        var summary = Summarize(plan, options);
 
         await AuditWriter.AppendAsync(audit, input.InvestigationId, "step", "plan-built", "playbooks", "succeeded", new()
         {
@@ -35,4 +29,13 @@ public sealed class BuildPlanActivity(InvestigationPlanner planner, Investigatio
         }).ConfigureAwait(false);
         return summary;
     }
+
+    /// <summary>Converts <paramref name="plan"/> to the form the orchestration keeps in its history.</summary>
+    internal static PlanSummary Summarize(ResponsePlan plan, InvestigationOptions options) => new(
+        plan.PlaybookId,
+        plan.PlanHash,
+        [.. plan.Actions.Select(action => new PlannedAction(action.IdempotencyKey, ActionCatalog.Name(action.Type), action.Target.Kind, action.Target.Id, action.Target.DisplayName, action.Impact))],
+        plan.PlaybookId == InvestigationPlanner.HumanReviewPlaybookId,
+        options.VerifyPollInterval,
+        options.VerifyMaxPolls);
 }

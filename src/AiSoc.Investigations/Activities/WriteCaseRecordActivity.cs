@@ -32,5 +32,5 @@ public sealed class WriteCaseRecordActivity(IAuditLog audit, ICaseRecordSink sin
     }
 
     // Results decided by the orchestration rather than by an activity that already audited them.
-    private static bool IsDecisionResult(string result) => result is "rejected" or "expired" or "blocked" or "shadow-only";
+    private static bool IsDecisionResult(string result) => result is "rejected" or "expired" or "withdrawn" or "blocked" or "shadow-only";
 }

@@ -29,6 +29,18 @@ public sealed record CaseRecord
     /// <summary>Approval decisions: at most one per investigation in this version.</summary>
     public required IReadOnlyList<ApprovalState> Decisions { get; init; }
 
+    /// <summary>
+    /// Key of the incident in the <see cref="Ports.IInvestigationStore"/>, so a reader of the record can load its
+    /// alerts. It is null in records written before the key was recorded.
+    /// </summary>
+    public string? TriageKey { get; init; }
+
+    /// <summary>Incident updates the investigation received, in every stage.</summary>
+    public int IncidentUpdateCount { get; init; }
+
+    /// <summary>Delivery times of the newest <see cref="IncidentUpdateLog.MaxTimes"/> incident updates, oldest first.</summary>
+    public IReadOnlyList<DateTimeOffset> IncidentUpdateTimes { get; init; } = [];
+
     public required DateTimeOffset StartedAt { get; init; }
 
     public required DateTimeOffset CompletedAt { get; init; }

@@ -15,6 +15,12 @@ public enum NoticeKind
     /// <summary>An approval request expired; no action was taken and the target must follow up.</summary>
     ApprovalExpired,
 
+    /// <summary>
+    /// The investigation withdrew a pending approval request, because the incident changed or was closed at the
+    /// provider; a decision on it has no effect.
+    /// </summary>
+    ApprovalWithdrawn,
+
     /// <summary>An action stayed pending at the provider past the last status check; a person must confirm it.</summary>
     ActionUnverified,
 }

@@ -27,6 +27,7 @@ public static class CaseReportBuilder
         AppendVerdict(builder, record);
         AppendPlan(builder, record);
         AppendDecisions(builder, record);
+        AppendUpdates(builder, record);
         AppendOutcomes(builder, record);
         AppendTimeline(builder, record, audit);
         return builder.ToString();
@@ -80,8 +81,16 @@ public static class CaseReportBuilder
         {
             var decider = decision.DecidedBy is null ? "nobody" : MarkdownText.Escape(decision.DecidedBy);
             var when = decision.DecidedAt is { } at ? Time(at) + " UTC" : "never";
-            builder.Append(CultureInfo.InvariantCulture, $"- Approval `{decision.ApprovalId}`: **{decision.Status.ToString().ToLowerInvariant()}** by {decider} at {when}.");
-            if (decision.Comment is not null)
+            if (decision.WithdrawnReason is not null)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"- Approval `{decision.ApprovalId}`: **withdrawn** at {when}: {MarkdownText.Escape(decision.WithdrawnReason, 240)}.");
+            }
+            else
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"- Approval `{decision.ApprovalId}`: **{decision.Status.ToString().ToLowerInvariant()}** by {decider} at {when}.");
+            }
+
+            if (decision.Comment is not null && decision.WithdrawnReason is null)
             {
                 builder.Append(" Comment: ").Append(MarkdownText.Escape(decision.Comment, 240));
             }
@@ -95,6 +104,17 @@ public static class CaseReportBuilder
         }
 
         builder.AppendLine();
+    }
+
+    private static void AppendUpdates(StringBuilder builder, CaseRecord record)
+    {
+        if (record.IncidentUpdateCount == 0)
+        {
+            return;
+        }
+
+        var times = string.Join(", ", record.IncidentUpdateTimes.Select(time => Time(time) + " UTC"));
+        builder.Append(CultureInfo.InvariantCulture, $"The incident was delivered again {record.IncidentUpdateCount} time(s) during the investigation. Latest deliveries: {times}.").AppendLine().AppendLine();
     }
 
     private static void AppendOutcomes(StringBuilder builder, CaseRecord record)

@@ -129,6 +129,33 @@ internal sealed class InvestigationHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the instance waits for an approval request other than <paramref name="previousApprovalId"/>.</summary>
+    public async Task<InvestigationStatus> WaitForNewApprovalAsync(string instanceId, string previousApprovalId)
+    {
+        using var timeout = new CancellationTokenSource(WaitLimit);
+        while (true)
+        {
+            var status = await WaitForStageAsync(instanceId, InvestigationStages.AwaitingApproval);
+            if (status.ApprovalId != previousApprovalId)
+            {
+                return status;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
+    }
+
+    /// <summary>Saves <paramref name="incident"/> again and raises the incident update event, as the webhook does.</summary>
+    public async Task UpdateIncidentAsync(string instanceId, StoredIncident incident)
+    {
+        await Incidents.SaveAsync(TriageKey, incident);
+        await RaiseUpdateAsync(instanceId, incident.Incident.Id);
+    }
+
+    /// <summary>Raises the incident update event without changing the stored incident.</summary>
+    public Task RaiseUpdateAsync(string instanceId, string incidentId) =>
+        Client.RaiseEventAsync(instanceId, InvestigationOrchestrator.IncidentUpdatedEvent, new IncidentUpdateEvent("incident", incidentId, DateTimeOffset.UtcNow));
+
     /// <summary>Waits for the investigation to finish and returns its case record.</summary>
     public async Task<(OrchestrationMetadata Metadata, CaseRecord? Record)> WaitForCompletionAsync(string instanceId)
     {

@@ -11,10 +11,17 @@ internal static class TestIncidents
     public const string TargetUpn = "alice@contoso.com";
     public const string TargetOid = "11111111-1111-1111-1111-111111111111";
 
-    public static StoredIncident CompromisedAccount(string incidentId, bool withEntities = true, Verdict verdict = Verdict.Malicious, double confidence = 0.95)
+    public const string SecondTargetUpn = "bob@contoso.com";
+
+    public static StoredIncident CompromisedAccount(string incidentId, bool withEntities = true, Verdict verdict = Verdict.Malicious, double confidence = 0.95, bool withSecondAccount = false)
     {
         var activity = DateTimeOffset.UtcNow.AddHours(-1);
         Entity[] entities = withEntities ? [new AccountEntity { Upn = TargetUpn, ObjectId = TargetOid, DisplayName = "Alice" }] : [];
+        if (withSecondAccount)
+        {
+            entities = [.. entities, new AccountEntity { Upn = SecondTargetUpn, ObjectId = "33333333-3333-3333-3333-333333333333", DisplayName = "Bob" }];
+        }
+
         var alert = new NormalizedAlert
         {
             Id = "al-" + incidentId,
