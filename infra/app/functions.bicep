@@ -173,6 +173,8 @@ var hostSettings = [
   { name: 'Storage__TableServiceUri', value: storageTableEndpoint }
   { name: 'Storage__ManagedIdentityClientId', value: identityClientId }
   { name: 'GraphPolling__Schedule', value: '0 */5 * * * *' }
+  { name: 'GraphPolling__Overlap', value: '00:05:00' }
+  { name: 'GraphPolling__InitialLookback', value: '1.00:00:00' }
   { name: 'IncidentWebhook__Authentication__TenantId', value: webhookTenantId }
   { name: 'IncidentWebhook__Authentication__Audience', value: webhookAudience }
   { name: 'Approvals__Authentication__TenantId', value: webhookTenantId }
@@ -180,6 +182,7 @@ var hostSettings = [
   { name: 'Approvals__AntiForgeryKey', value: approvalKeyReference }
   { name: 'Operations__HealthRefreshInterval', value: '00:05:00' }
   { name: 'Tuning__Schedule', value: '0 0 6 * * 1' }
+  { name: 'Tuning__LookbackDays', value: '28' }
   { name: 'Integrations__Identities__EnrichmentClientId', value: enrichmentClientId }
   { name: 'Integrations__Identities__ContainmentClientId', value: containmentClientId }
   { name: 'Integrations__Sentinel__WorkspaceResourceId', value: sentinelWorkspaceResourceId }
