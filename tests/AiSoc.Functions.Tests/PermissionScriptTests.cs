@@ -5,7 +5,7 @@ namespace AiSoc.Functions.Tests;
 
 /// <summary>
 /// Checks infra/scripts/grant-permissions.sh: its permission lists against the table "Least privilege by identity"
-/// in docs/integrations.md, and its behavior against a fake <c>az</c> that stands in for Microsoft Graph.
+/// in docs/integrations.md, and its behavior against a fake <c>az</c> in place of Microsoft Graph.
 /// </summary>
 // The script and the fake az are bash, so these tests run on Linux and macOS only.
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

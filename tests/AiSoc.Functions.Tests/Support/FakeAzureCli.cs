@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace AiSoc.Functions.Tests.Support;
 
 /// <summary>
-/// A folder with a fake <c>az</c> (and an <c>azd</c> that knows no values) for running infra/scripts/grant-permissions.sh.
+/// A folder with a fake <c>az</c> (and an <c>azd</c> that returns no values) for running infra/scripts/grant-permissions.sh.
 /// The fake answers the script's <c>az rest</c> calls from files in the same folder: the caller's directory role
 /// template ids, each API's application permissions, and each identity's app role assignments. A POST appends the
 /// assignment to that identity's file and to posts.log, so a second run sees it. Nothing is sent over the network.
