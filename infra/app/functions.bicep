@@ -187,7 +187,7 @@ var hostSettings = [
   { name: 'Integrations__Identities__ContainmentClientId', value: containmentClientId }
   { name: 'Integrations__Sentinel__WorkspaceResourceId', value: sentinelWorkspaceResourceId }
   { name: 'Investigations__ApprovalPageBaseUrl', value: 'https://${app.properties.defaultHostName}/api/approvals/' }
-  { name: 'Investigations__DryRun', value: string(dryRun) }
+  { name: 'Investigations__DryRun', value: dryRun ? 'true' : 'false' }
   { name: 'Notifications__Teams__WebhookUrl', value: teamsWorkflowReference }
 ]
 

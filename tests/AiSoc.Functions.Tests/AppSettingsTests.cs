@@ -77,6 +77,8 @@ public sealed partial class AppSettingsTests
         ["Storage__ConnectionString"] = "Azurite connection string; Azure uses Storage__TableServiceUri",
         ["IncidentWebhook__Authentication__MetadataAddress"] = "points token checks at a local OpenID Connect document",
         ["Tuning__ConfigPath"] = "thresholds file on a local disk; the default thresholds apply in Azure",
+        ["Tuning__OutcomesPath"] = "folder of case records for local runs; in Azure the run reads them from Table Storage",
+        ["Tuning__OutputPath"] = "report folder for local runs",
     };
 
     [Fact]

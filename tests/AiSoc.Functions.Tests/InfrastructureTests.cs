@@ -55,7 +55,7 @@ public sealed partial class InfrastructureTests
     }
 
     // bicep build reports the diagnostics of every module a file uses, so building main.bicep and the two playbooks
-    // checks each Bicep file once; a new file that none of them reaches would go unchecked.
+    // checks each Bicep file once. A new file that none of them reaches would go unchecked.
     [Fact]
     public void BicepFiles_AreEachCompiledByATest()
     {
@@ -193,11 +193,18 @@ public sealed partial class InfrastructureTests
     }
 
     [Fact]
-    public void SentinelRoles_Module_IsOptionalAndScopedToWorkspaceGroup()
+    public void SentinelRoles_Module_IsOptional()
     {
         var module = ArmTemplate.ModuleNamed(Template(), "sentinel-roles");
 
         Assert.Equal("[not(empty(parameters('sentinelWorkspaceResourceId')))]", module.GetProperty("condition").GetString());
+    }
+
+    [Fact]
+    public void SentinelRoles_Module_TargetsWorkspaceGroup()
+    {
+        var module = ArmTemplate.ModuleNamed(Template(), "sentinel-roles");
+
         Assert.Equal("[variables('sentinelWorkspaceSegments')[2]]", module.GetProperty("subscriptionId").GetString());
         Assert.Equal("[variables('sentinelWorkspaceSegments')[4]]", module.GetProperty("resourceGroup").GetString());
     }

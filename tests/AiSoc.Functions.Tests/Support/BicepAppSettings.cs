@@ -5,7 +5,7 @@ namespace AiSoc.Functions.Tests.Support;
 /// <summary>
 /// Reads the app setting names that infra/app/functions.bicep defines. Each setting is a one-line <c>{ name: '…', value: … }</c>
 /// entry in one of its setting lists, so a source scan finds them all, including the ones behind a condition, which
-/// the compiled template only holds as expressions.
+/// the compiled template only contains as expressions.
 /// </summary>
 internal static partial class BicepAppSettings
 {
