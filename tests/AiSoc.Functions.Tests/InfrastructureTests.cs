@@ -252,6 +252,31 @@ public sealed partial class InfrastructureTests
         Assert.DoesNotContain("approvalAntiForgeryKey", ModuleTemplate("functions").GetProperty("parameters").EnumerateObject().Select(parameter => parameter.Name));
     }
 
+    [Theory]
+    [InlineData("createObject('name', 'Investigations__ApprovalPageBaseUrl', 'value', format('https://{0}/api/approvals/', reference(resourceId('Microsoft.Web/sites', parameters('appName'))")]
+    [InlineData("createObject('name', 'Investigations__DryRun', 'value', if(parameters('dryRun'), 'true', 'false'))")]
+    [InlineData("createObject('name', 'Integrations__Sentinel__WorkspaceResourceId', 'value', parameters('sentinelWorkspaceResourceId'))")]
+    public void FunctionsModule_AppSettings_ContainSetting(string expected)
+    {
+        var settings = ArmTemplate.Resource(ModuleTemplate("functions"), "Microsoft.Web/sites/config").GetProperty("properties").GetString();
+
+        Assert.Contains(expected, settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionsModule_NarrativeSettings_OnlyWithOpenAI()
+    {
+        var narrativeSettings = ModuleTemplate("functions").GetProperty("variables").GetProperty("narrativeSettings").GetString();
+
+        // A conditional module's output compiles to one expression for the whole parameter object.
+        var endpoint = ArmTemplate.Module(Template(), "functions").GetProperty("properties").GetProperty("parameters").GetProperty("openAIEndpoint").GetString();
+
+        Assert.StartsWith("[if(empty(parameters('openAIEndpoint')), createArray(), ", narrativeSettings, StringComparison.Ordinal);
+        Assert.Contains("'Narratives__CredentialKind', 'value', 'TokenCredential'", narrativeSettings, StringComparison.Ordinal);
+        Assert.StartsWith("[if(parameters('deployOpenAI'), ", endpoint, StringComparison.Ordinal);
+        Assert.Contains("'openai'), '2025-04-01').outputs.endpoint.value), createObject('value', ''))]", endpoint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AzureYaml_PostProvision_RunsPermissionScript()
     {
