@@ -1,4 +1,6 @@
-// User-assigned managed identity that the function app uses for storage, Event Hubs and Application Insights.
+// User-assigned managed identity. The template creates three: the host identity (storage, Event Hubs,
+// Application Insights, Key Vault and Azure OpenAI), the enrichment identity (read-only tenant calls) and the
+// containment identity (response actions and write-back).
 param name string
 param location string
 param tags object = {}

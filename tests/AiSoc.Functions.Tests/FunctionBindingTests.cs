@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AiSoc.Functions.Ingestion;
@@ -14,7 +13,7 @@ namespace AiSoc.Functions.Tests;
 /// </summary>
 public sealed partial class FunctionBindingTests
 {
-    private static readonly Lazy<IReadOnlySet<string>> AppSettings = new(ReadBicepAppSettings);
+    private static readonly Lazy<IReadOnlySet<string>> AppSettings = new(() => BicepAppSettings.Names);
 
     [Fact]
     public void Metadata_HttpAndTimerFunctions_ArePresent()
@@ -139,29 +138,6 @@ public sealed partial class FunctionBindingTests
         return [.. document.RootElement.EnumerateArray().Select(function => function.Clone())];
     }
 
-    private static HashSet<string> ReadBicepAppSettings()
-    {
-        var bicep = File.ReadAllText(RepositoryFiles.PathOf("infra/app/functions.bicep"));
-        var start = bicep.IndexOf("appSettings:", StringComparison.Ordinal);
-        Assert.True(start >= 0, "infra/app/functions.bicep has no appSettings block.");
-
-        var names = BicepSettingName().Matches(bicep[start..]).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-        // The allowed webhook client ids are generated with an index: IncidentWebhook__Authentication__AllowedApplicationIds__${index}.
-        foreach (Match match in IndexedSettingName().Matches(bicep))
-        {
-            names.Add(match.Groups[1].Value + "0");
-        }
-
-        return names;
-    }
-
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex SettingExpression();
-
-    [GeneratedRegex(@"\{\s*name:\s*'([A-Za-z0-9_]+)'")]
-    private static partial Regex BicepSettingName();
-
-    [GeneratedRegex(@"name:\s*'([A-Za-z0-9_]+__)\$\{index\}'")]
-    private static partial Regex IndexedSettingName();
 }

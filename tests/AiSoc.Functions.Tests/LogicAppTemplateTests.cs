@@ -6,8 +6,10 @@ namespace AiSoc.Functions.Tests;
 /// <summary>Compiles the forwarding Logic App with the Bicep CLI and checks the workflow it defines.</summary>
 public sealed class LogicAppTemplateTests
 {
+    public const string RelativePath = "playbooks/sentinel/forward-incident.bicep";
+
     private static readonly Lazy<(int ExitCode, string Template, string Diagnostics)> Build =
-        new(() => BicepCli.Build("playbooks/logic-apps/forward-incident.bicep"));
+        new(() => BicepCli.Build(RelativePath));
 
     [Fact]
     public void ForwardIncident_Build_HasNoErrorsOrWarnings()
