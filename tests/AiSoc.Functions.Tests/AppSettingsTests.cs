@@ -8,10 +8,13 @@ using AiSoc.Functions.Graph;
 using AiSoc.Functions.Hosting;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Ingestion;
+using AiSoc.Functions.Investigations;
 using AiSoc.Functions.Operations;
+using AiSoc.Functions.Status;
 using AiSoc.Functions.Tests.Support;
 using AiSoc.Functions.Tuning;
 using AiSoc.Integrations;
+using AiSoc.Integrations.Teams;
 using AiSoc.Integrations.WriteBack;
 using AiSoc.Investigations;
 using AiSoc.Narratives;
@@ -40,18 +43,16 @@ public sealed partial class AppSettingsTests
         (GraphOptions.SectionName, typeof(GraphOptions)),
         (DefenderOptions.SectionName, typeof(DefenderOptions)),
         (SentinelOptions.SectionName, typeof(SentinelOptions)),
+        (IntegrationIdentities.SectionName, typeof(IntegrationIdentities)),
+        (TeamsNotifierOptions.SectionName, typeof(TeamsNotifierOptions)),
+        (InvestigationStatusOptions.SectionName, typeof(InvestigationStatusOptions)),
         // NarrativeOptions has no section constant; the narrative writer is configured from "Narratives".
         ("Narratives", typeof(NarrativeOptions)),
     ];
 
-    // Settings the template sets for code that other changes add: the identity client ids and the Sentinel workspace
-    // for the tenant clients, the Teams workflow URL for the notifier, and the identity of the narrative client.
+    // Settings the template sets for code that does not read them yet: the identity of the narrative client.
     private static readonly string[] ExpectedCodeSettings =
     [
-        "Integrations__Identities__EnrichmentClientId",
-        "Integrations__Identities__ContainmentClientId",
-        "Integrations__Sentinel__WorkspaceResourceId",
-        "Notifications__Teams__WebhookUrl",
         "Narratives__ManagedIdentityClientId",
     ];
 

@@ -27,7 +27,7 @@ public sealed class InvestigationFunctionsTests
             .Select(type => type.Name)
             .ToList();
 
-        Assert.Equal(12, activities.Count);
+        Assert.Equal(14, activities.Count);
         Assert.All(activities, name => Assert.Equal("activityTrigger", TriggerType(functions, name)));
     }
 

@@ -5,6 +5,7 @@ using AiSoc.Core.Response;
 using AiSoc.Functions.Approvals;
 using AiSoc.Functions.Graph;
 using AiSoc.Functions.Incidents;
+using AiSoc.Functions.Investigations;
 using AiSoc.Functions.Ingestion;
 using AiSoc.Functions.Operations;
 using AiSoc.Functions.Status;
@@ -29,28 +30,31 @@ public static class FunctionServices
         AddOptions<AlertStreamOptions>(services, configuration, AlertStreamOptions.SectionName);
         AddOptions<GraphPollingOptions>(services, configuration, GraphPollingOptions.SectionName);
         AddOptions<CallerAuthenticationOptions>(services, configuration, CallerAuthenticationOptions.SectionName);
-        AddOptions<ScheduledTuningOptions>(services, configuration, ScheduledTuningOptions.SectionName);
         services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>();
 
         services.AddSingleton(provider => CreateTableService(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddHostedService<TableInitializer>();
         AddStores(services);
+        services.AddTableStateStores();
+        services.AddInvestigationHost(configuration);
 
         services.AddSingleton(_ => new EventRecordNormalizer(KnownFormats.CreateRegistry()));
         services.AddSingleton<AlertStreamIngestor>();
         services.AddSingleton<IGraphSecurityFeed, UnconfiguredGraphSecurityFeed>();
+        services.AddGraphSecurityFeed();
         services.AddSingleton<GraphSecurityPoller>();
         services.AddSingleton<InMemoryInvestigationStarter>();
         services.AddSingleton<IInvestigationStarter>(provider => provider.GetRequiredService<InMemoryInvestigationStarter>());
         AddInvestigationStarter(services, configuration);
-        services.AddSingleton<IInvestigationStatusReader, InMemoryInvestigationStatusReader>();
+        services.AddSentinelIncidentIntake(configuration);
+        services.AddInvestigationStatus(configuration);
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider => new ConfigurationManager<OpenIdConnectConfiguration>(
             provider.GetRequiredService<IOptions<CallerAuthenticationOptions>>().Value.ResolveMetadataAddress(),
             new OpenIdConnectConfigurationRetriever(),
             new HttpDocumentRetriever { RequireHttps = true }));
         services.AddSingleton<EntraCallerAuthenticator>();
-        services.AddSingleton<ScheduledTuningRun>();
+        services.AddScheduledTuning(configuration);
         AddApprovalPage(services, configuration);
         AddOperations(services, configuration);
         return services;
