@@ -58,8 +58,8 @@ public sealed class DurableInvestigationStarterTests : IAsyncDisposable
         Assert.Empty(_client.Scheduled);
         var raised = Assert.Single(_client.RaisedEvents);
         Assert.Equal(InvestigationId, raised.InstanceId);
-        Assert.Equal(DurableInvestigationStarter.IncidentUpdatedEvent, raised.EventName);
-        var update = Assert.IsType<IncidentUpdate>(raised.Payload);
+        Assert.Equal(InvestigationOrchestrator.IncidentUpdatedEvent, raised.EventName);
+        var update = Assert.IsType<IncidentUpdateEvent>(raised.Payload);
         Assert.Equal("5070e6b9-3c4e-4ef9-bb29-927d6af7b6c4", update.ProviderId);
         Assert.Equal(TestTokens.Now, update.ReceivedAt);
     }
@@ -73,7 +73,7 @@ public sealed class DurableInvestigationStarterTests : IAsyncDisposable
 
         Assert.False(second);
         Assert.Single(_client.Scheduled);
-        Assert.Equal(DurableInvestigationStarter.IncidentUpdatedEvent, Assert.Single(_client.RaisedEvents).EventName);
+        Assert.Equal(InvestigationOrchestrator.IncidentUpdatedEvent, Assert.Single(_client.RaisedEvents).EventName);
     }
 
     [Theory]

@@ -9,14 +9,12 @@ namespace AiSoc.Functions.Incidents;
 /// <summary>
 /// Starts an <see cref="InvestigationOrchestrator"/> instance whose instance id is the investigation id. An instance
 /// in any state counts as existing, so a re-sent incident neither starts a second run nor replaces a finished one.
-/// An incident whose investigation is still running reaches it as the <see cref="IncidentUpdatedEvent"/> event.
+/// An incident whose investigation is still running reaches it as the
+/// <see cref="InvestigationOrchestrator.IncidentUpdatedEvent"/> event.
 /// </summary>
 public sealed partial class DurableInvestigationStarter(DurableTaskClient client, ILogger<DurableInvestigationStarter> logger) : IInvestigationStarter
 {
     private static readonly OrchestrationRuntimeStatus[] AllStatuses = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
-
-    /// <summary>Name of the external event raised on a running investigation when its incident is delivered again.</summary>
-    public const string IncidentUpdatedEvent = "IncidentUpdated";
 
     /// <summary>
     /// Triage key under which <see cref="SentinelIncidentIntake"/> saves webhook incidents in the
@@ -73,8 +71,8 @@ public sealed partial class DurableInvestigationStarter(DurableTaskClient client
             return;
         }
 
-        var update = new IncidentUpdate(request.Kind, request.ProviderId, request.ReceivedAt);
-        await client.RaiseEventAsync(request.InvestigationId, IncidentUpdatedEvent, update, cancellationToken).ConfigureAwait(false);
+        var update = new IncidentUpdateEvent(request.Kind, request.ProviderId, request.ReceivedAt);
+        await client.RaiseEventAsync(request.InvestigationId, InvestigationOrchestrator.IncidentUpdatedEvent, update, cancellationToken).ConfigureAwait(false);
         LogUpdateRaised(logger, request.InvestigationId, status);
     }
 

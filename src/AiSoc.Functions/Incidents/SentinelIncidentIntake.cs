@@ -84,6 +84,8 @@ public sealed partial class SentinelIncidentIntake(
             return IntakeOutcome.Reject(StatusCodes.Status502BadGateway, $"Sentinel returned incident '{incident.ResourceId}' in a shape AiSoc cannot read: {error.Message}");
         }
 
+        // The status lets a waiting investigation withdraw its approval request when an analyst closes the incident.
+        stored = stored with { ProviderStatus = snapshot.Incident["properties"]?["status"]?.GetValue<string>() };
         return await SaveAndStartAsync(delivery, investigationId, name, stored, starter, cancellationToken).ConfigureAwait(false);
     }
 
