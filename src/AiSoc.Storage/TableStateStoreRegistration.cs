@@ -12,8 +12,8 @@ public static class TableStateStoreRegistration
     /// <summary>
     /// Registers <see cref="IInvestigationStore"/>, <see cref="ICaseRecordStore"/> (also as <see cref="ICaseRecordSink"/>),
     /// <see cref="ITuningRunStore"/> and <see cref="IBaselineStateRepository"/> as singletons on the tables named in
-    /// <see cref="StorageTableNames"/>. The container must already provide a <see cref="TableServiceClient"/>, and
-    /// the tables must exist (the host creates <see cref="StorageTableNames.All"/> at start-up).
+    /// <see cref="StorageTableNames"/>. The container must already provide <see cref="StorageTables"/> or a
+    /// <see cref="TableServiceClient"/>, and the tables must exist (the host creates them at start-up).
     /// </summary>
     public static IServiceCollection AddTableStateStores(this IServiceCollection services)
     {
@@ -30,5 +30,5 @@ public static class TableStateStoreRegistration
     }
 
     private static TableClient Table(IServiceProvider provider, string name) =>
-        provider.GetRequiredService<TableServiceClient>().GetTableClient(name);
+        (provider.GetService<StorageTables>() ?? new StorageTables(provider.GetRequiredService<TableServiceClient>())).Get(name);
 }

@@ -14,6 +14,27 @@ public sealed class TableStorageOptionsValidatorTests
         Assert.True(result.Succeeded);
     }
 
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("dev2")]
+    public void Validate_ValidTablePrefix_Succeeds(string prefix)
+    {
+        var result = _validator.Validate(null, new TableStorageOptions { ConnectionString = "UseDevelopmentStorage=true", TablePrefix = prefix });
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData("2dev")]
+    [InlineData("dev-2")]
+    [InlineData("averyveryverylongprefix")]
+    public void Validate_InvalidTablePrefix_FailsNamingSetting(string prefix)
+    {
+        var result = _validator.Validate(null, new TableStorageOptions { ConnectionString = "UseDevelopmentStorage=true", TablePrefix = prefix });
+
+        Assert.Contains("Storage:TablePrefix", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_NeitherSetting_FailsNamingBoth()
     {

@@ -34,6 +34,8 @@ public static class FunctionServices
         services.AddSingleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>();
 
         services.AddSingleton(provider => CreateTableService(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.AddSingleton(provider => new StorageTables(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.TablePrefix));
         services.AddHostedService<TableInitializer>();
         AddStores(services);
         services.AddTableStateStores();
@@ -112,7 +114,7 @@ public static class FunctionServices
         services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
     private static TableClient Table(IServiceProvider provider, string name) =>
-        provider.GetRequiredService<TableServiceClient>().GetTableClient(name);
+        provider.GetRequiredService<StorageTables>().Get(name);
 
     private static TableServiceClient CreateTableService(TableStorageOptions options) =>
         !string.IsNullOrWhiteSpace(options.TableServiceUri)

@@ -1,18 +1,17 @@
 using AiSoc.Storage;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AiSoc.Functions.Hosting;
 
 /// <summary>Creates the state tables at start-up, so the first trigger does not race to create them.</summary>
-public sealed partial class TableInitializer(TableServiceClient service, ILogger<TableInitializer> logger) : IHostedService
+public sealed partial class TableInitializer(StorageTables tables, ILogger<TableInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var name in StorageTableNames.All)
         {
-            await service.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await tables.Get(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LogTablesReady(logger, StorageTableNames.All.Count);

@@ -16,4 +16,7 @@ public sealed class TableStorageOptions
 
     /// <summary>Storage connection string; only for local development against Azurite.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Optional prefix of every state table name, so several environments can share one storage account.</summary>
+    public string? TablePrefix { get; set; }
 }

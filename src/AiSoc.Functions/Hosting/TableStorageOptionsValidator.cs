@@ -1,3 +1,4 @@
+using AiSoc.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AiSoc.Functions.Hosting;
@@ -25,6 +26,11 @@ public sealed class TableStorageOptionsValidator : IValidateOptions<TableStorage
         if (hasUri && string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
         {
             return ValidateOptionsResult.Fail("Missing Storage:ManagedIdentityClientId: set the client id of the user-assigned identity that reaches Storage:TableServiceUri.");
+        }
+
+        if (!StorageTables.IsValidPrefix(options.TablePrefix))
+        {
+            return ValidateOptionsResult.Fail($"Invalid Storage:TablePrefix '{options.TablePrefix}': expected 1 to 20 letters and digits, starting with a letter.");
         }
 
         return ValidateOptionsResult.Success;
