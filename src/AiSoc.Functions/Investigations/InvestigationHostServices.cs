@@ -38,7 +38,7 @@ public static class InvestigationHostServices
         services.AddSingleton<InvestigationPlanner>();
 
         var identities = configuration.GetSection(IntegrationIdentities.SectionName).Get<IntegrationIdentities>() ?? new IntegrationIdentities();
-        services.AddTenantIntegrations(Credentials(identities));
+        services.AddTenantIntegrations(SuppliedCredentials(services) ?? Credentials(identities));
         AddActionPorts(services, identities);
         AddNotifier(services, configuration);
         return services;
@@ -71,6 +71,10 @@ public static class InvestigationHostServices
 
         services.AddTeamsNotifier(configuration);
     }
+
+    // A host that registers a TenantCredentials instance first, such as a test against a loopback tenant, uses it.
+    private static TenantCredentials? SuppliedCredentials(IServiceCollection services) =>
+        services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(TenantCredentials))?.ImplementationInstance as TenantCredentials;
 
     // Local runs without identities sign in as the developer (Azure CLI, Visual Studio, environment).
     private static TenantCredentials Credentials(IntegrationIdentities identities)
