@@ -24,6 +24,10 @@ public sealed partial class SentinelIncidentIntake(
     /// <summary>Wait in the <c>Retry-After</c> of the 503 returned after an ARM 429, so the Logic App waits before it retries.</summary>
     public static readonly TimeSpan ThrottledRetryAfter = TimeSpan.FromSeconds(60);
 
+    /// <summary>Message of the 503 returned when no Sentinel workspace is configured.</summary>
+    public const string NoWorkspaceMessage =
+        "Integrations:Sentinel:WorkspaceResourceId is not set, so incidents cannot be read from Sentinel. Set it to the workspace ARM id (with azd: azd env set AISOC_SENTINEL_WORKSPACE_ID <id>, then azd provision).";
+
     /// <summary>Evidence line of an incident built from an alert trigger body.</summary>
     public const string CallerAlertNote =
         "The alert came from the webhook request body, not from Sentinel: Sentinel has no API that reads a single alert, so its fields are as the caller sent them.";
@@ -42,6 +46,15 @@ public sealed partial class SentinelIncidentIntake(
     private async Task<IntakeOutcome> AcceptIncidentAsync(IncidentDelivery delivery, IInvestigationStarter starter, CancellationToken cancellationToken)
     {
         var envelope = delivery.Envelope;
+
+        // An app deployed without a Sentinel workspace still ingests streams and polls Graph, so the missing
+        // setting rejects each incident delivery rather than stopping the host.
+        if (!reader.IsWorkspaceConfigured)
+        {
+            LogNoWorkspace(logger, envelope.ProviderId, delivery.Caller.ApplicationId);
+            return IntakeOutcome.Reject(StatusCodes.Status503ServiceUnavailable, NoWorkspaceMessage);
+        }
+
         SentinelIncidentId incident;
         try
         {
@@ -173,6 +186,10 @@ public sealed partial class SentinelIncidentIntake(
 
     [LoggerMessage(EventId = 5224, Level = LogLevel.Error, Message = "Sentinel returned incident {ResourceId} in a shape the normalizers reject: {Reason}")]
     private static partial void LogUnreadableIncident(ILogger logger, string resourceId, string reason);
+
+    [LoggerMessage(EventId = 5229, Level = LogLevel.Error,
+        Message = "Rejected incident {ProviderId} from application {ApplicationId}: Integrations:Sentinel:WorkspaceResourceId is not set")]
+    private static partial void LogNoWorkspace(ILogger logger, string providerId, string applicationId);
 
     [LoggerMessage(EventId = 5225, Level = LogLevel.Warning, Message = "Rejected alert {ProviderId} from application {ApplicationId}: {Reason}")]
     private static partial void LogUnreadableAlert(ILogger logger, string providerId, string applicationId, string reason);

@@ -20,8 +20,8 @@ public static class SentinelIncidentIntakeServices
     /// Adds <see cref="SentinelIncidentIntake"/>, the <see cref="SentinelIncidentReader"/> it reads with, and the
     /// triage it runs (default <see cref="TriageConfiguration"/> and <see cref="RuleBasedScorer"/>, unless a
     /// <see cref="TriageConfiguration"/> or <see cref="IAlertScorer"/> is registered first). Binds
-    /// <see cref="SentinelOptions"/> to <c>Integrations:Sentinel</c> and requires
-    /// <c>Integrations:Sentinel:WorkspaceResourceId</c> at start-up.
+    /// <see cref="SentinelOptions"/> to <c>Integrations:Sentinel</c>. Without <c>Integrations:Sentinel:WorkspaceResourceId</c>,
+    /// the host starts and the webhook answers incident deliveries with 503.
     /// </summary>
     /// <remarks>
     /// Expects from the host: an <see cref="IInvestigationStore"/>, and the
@@ -34,7 +34,6 @@ public static class SentinelIncidentIntakeServices
 
         services.AddOptions<SentinelOptions>().Bind(configuration.GetSection(SentinelOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentinelOptions>, SentinelOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentinelOptions>, IncidentIntakeOptionsValidator>());
 
         services.TryAddSingleton(provider => new SentinelIncidentReader(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(TenantIntegrationServices.ArmReadHttpClientName),

@@ -23,6 +23,9 @@ public sealed class SentinelIncidentReader(HttpClient http, IOptions<SentinelOpt
 
     private readonly SentinelOptions settings = options.Value;
 
+    /// <summary>True when <see cref="SentinelOptions.WorkspaceResourceId"/> names the workspace to read incidents from.</summary>
+    public bool IsWorkspaceConfigured => !string.IsNullOrWhiteSpace(settings.WorkspaceResourceId);
+
     /// <summary>Checks an incident id from a request against the configured workspace.</summary>
     /// <exception cref="SentinelIncidentIdException">The id is missing, malformed, or names another workspace.</exception>
     /// <exception cref="InvalidOperationException"><see cref="SentinelOptions.WorkspaceResourceId"/> is not set.</exception>

@@ -220,17 +220,6 @@ public sealed class SentinelIncidentIntakeTests : IAsyncLifetime
         Assert.Empty(_harness.Store.Saves);
     }
 
-    [Fact]
-    public void AddSentinelIncidentIntake_NoWorkspace_FailsValidation()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
-        using var services = new ServiceCollection().AddSentinelIncidentIntake(configuration).BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<Integrations.WriteBack.SentinelOptions>>().Value);
-
-        Assert.Contains("Integrations:Sentinel:WorkspaceResourceId", error.Message, StringComparison.Ordinal);
-    }
-
     // A second alert joins the incident in Sentinel: the example alert with another id and name.
     private void AddSecondAlert()
     {
