@@ -19,6 +19,12 @@ public sealed class NarrativeOptions
     /// <summary>The API key when <see cref="CredentialKind"/> is <see cref="NarrativeCredentialKind.ApiKey"/>. Never logged.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Client id of the user-assigned managed identity that a host uses as the token credential; empty lets the host
+    /// pick its default credential.
+    /// </summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     /// <summary>The time allowed for one narrative, retries included, after which the template is used.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -50,12 +50,6 @@ public sealed partial class AppSettingsTests
         ("Narratives", typeof(NarrativeOptions)),
     ];
 
-    // Settings the template sets for code that does not read them yet: the identity of the narrative client.
-    private static readonly string[] ExpectedCodeSettings =
-    [
-        "Narratives__ManagedIdentityClientId",
-    ];
-
     // Read by the Functions host, its extensions or the telemetry exporter, not by options classes.
     private static readonly string[] HostSettings =
     [
@@ -85,7 +79,7 @@ public sealed partial class AppSettingsTests
     [Fact]
     public void TemplateSettings_AreReadByCodeOrHost()
     {
-        var known = CodeSettings().Concat(ExpectedCodeSettings).Concat(HostSettings).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = CodeSettings().Concat(HostSettings).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var unknown = BicepAppSettings.Names.Where(setting => !known.Contains(IndexFree(setting))).ToList();
 
@@ -105,7 +99,7 @@ public sealed partial class AppSettingsTests
     [Fact]
     public void SampleSettings_AreReadByCodeOrHost()
     {
-        var known = CodeSettings().Concat(ExpectedCodeSettings).Concat(HostSettings).Concat(LocalOnlySettings.Keys)
+        var known = CodeSettings().Concat(HostSettings).Concat(LocalOnlySettings.Keys)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var unknown = SampleSettings().Where(setting => !known.Contains(IndexFree(setting))).ToList();

@@ -15,6 +15,8 @@ using AiSoc.Integrations.Teams;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
+using AiSoc.Narratives;
+using AiSoc.Narratives.Investigations;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +55,26 @@ public sealed class FunctionServicesTests
 
         // Fourteen activities and the orchestrator, each built from the app's registrations as the worker builds them.
         Assert.Equal(15, created.Count);
+    }
+
+    [Fact]
+    public void AddAiSocFunctions_SampleSettings_AddsNarrativesToCases()
+    {
+        using var provider = Build(SampleSettings());
+
+        Assert.IsType<NarrativeCaseRecordSink>(provider.GetRequiredService<ICaseRecordSink>());
+        Assert.IsType<ChatNarrativeWriter>(provider.GetRequiredService<INarrativeWriter>());
+    }
+
+    [Fact]
+    public void AddAiSocFunctions_AzureOpenAIWithoutEndpoint_FailsNamingSection()
+    {
+        var settings = SampleSettings();
+        settings["Narratives:Provider"] = "AzureOpenAI";
+
+        var error = Assert.Throws<InvalidOperationException>(() => Build(settings));
+
+        Assert.Contains("Narratives", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +118,9 @@ public sealed class FunctionServicesTests
         settings["Notifications:Teams:WebhookUrl"] = webhookUrl;
         using var provider = Build(settings);
 
-        Assert.IsType<LoggingNotifier>(provider.GetRequiredService<INotifier>());
+        Assert.IsType<NarrativeApprovalNotifier>(provider.GetRequiredService<INotifier>());
+        Assert.NotNull(provider.GetService<LoggingNotifier>());
+        Assert.Null(provider.GetService<TeamsWorkflowNotifier>());
     }
 
     [Fact]
@@ -106,7 +130,8 @@ public sealed class FunctionServicesTests
         settings["Notifications:Teams:WebhookUrl"] = "https://prod-00.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke";
         using var provider = Build(settings);
 
-        Assert.IsType<TeamsWorkflowNotifier>(provider.GetRequiredService<INotifier>());
+        Assert.IsType<NarrativeApprovalNotifier>(provider.GetRequiredService<INotifier>());
+        Assert.NotNull(provider.GetService<TeamsWorkflowNotifier>());
     }
 
     [Fact]

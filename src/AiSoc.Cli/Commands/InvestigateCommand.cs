@@ -6,6 +6,7 @@ using AiSoc.Core.Response;
 using AiSoc.Core.Triage;
 using AiSoc.FakeTenant;
 using AiSoc.Narratives;
+using AiSoc.Narratives.Investigations;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
@@ -169,7 +170,7 @@ internal static class InvestigateCommand
             return failed;
         }
 
-        var run = new InvestigateRunSettings(tenantSettings, catalog, new InvestigateNarratives(narrativeWriter, setup.Store, setup.Inputs));
+        var run = new InvestigateRunSettings(tenantSettings, catalog, new InvestigationNarratives(narrativeWriter, setup.Store));
         return await InvestigateAsync(request, run, setup, output, error, input, cancellationToken).ConfigureAwait(false);
     }
 
@@ -188,11 +189,11 @@ internal static class InvestigateCommand
         using var caseFiles = new FileCaseRecordSink(request.OutDirectory);
         var triageKey = setup.Inputs.Count > 0 ? setup.Inputs[0].TriageKey : InvestigateSynthetic.TriageKey;
         using var tuningRecords = new InvestigateTuningRecordSink(caseFiles, setup.Store, triageKey, Path.Combine(request.OutDirectory, InvestigateTuningRecordSink.FileName));
-        var cases = new InvestigateNarrativeSink(tuningRecords, run.Narratives);
+        var cases = new NarrativeCaseRecordSink(tuningRecords, run.Narratives);
         using var approver = new LocalApprover(TimeProvider.System, InvestigateLocalIdentity.AuthenticationMethod);
         var approverOptions = approver.Options();
         var handler = new ApprovalHandler(approvals, new ApproverTokenValidator(approverOptions, TimeProvider.System), approverOptions, audit, TimeProvider.System);
-        var narratedNotices = new InvestigateNarrativeNotifier(notices, run.Narratives, approvals);
+        var narratedNotices = new NarrativeApprovalNotifier(notices, run.Narratives, approvals);
         await using var responder = new InvestigateApprovalResponder(request.Approve, handler, approvals, approver, narratedNotices, input, output);
 
         await using var tenant = request.FakeTenant
@@ -258,5 +259,5 @@ internal static class InvestigateCommand
     }
 
     /// <summary>What a run uses besides the request: the tenant file, the playbooks and the narratives.</summary>
-    private sealed record InvestigateRunSettings(InvestigateTenantSettings? Tenant, PlaybookCatalog Playbooks, InvestigateNarratives Narratives);
+    private sealed record InvestigateRunSettings(InvestigateTenantSettings? Tenant, PlaybookCatalog Playbooks, InvestigationNarratives Narratives);
 }

@@ -1,3 +1,4 @@
+using AiSoc.Approvals;
 using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
 using AiSoc.Integrations;
@@ -5,6 +6,7 @@ using AiSoc.Integrations.Teams;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
+using AiSoc.Narratives.Investigations;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,16 +62,28 @@ public static class InvestigationHostServices
         services.AddSingleton<IValidateOptions<InvestigationOptions>, DryRunWithoutTenantValidator>();
     }
 
+    // Approval cards and case reports carry the incident's narrative, as in the local runner. The narrative
+    // decorators are registered last, so the activities resolve them.
     private static void AddNotifier(IServiceCollection services, IConfiguration configuration)
     {
+        Func<IServiceProvider, INotifier> channel;
         var webhookUrl = configuration[$"{TeamsNotifierOptions.SectionName}:{nameof(TeamsNotifierOptions.WebhookUrl)}"];
         if (string.IsNullOrWhiteSpace(webhookUrl) || webhookUrl.StartsWith(UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<INotifier, LoggingNotifier>();
-            return;
+            services.AddSingleton<LoggingNotifier>();
+            channel = provider => provider.GetRequiredService<LoggingNotifier>();
+        }
+        else
+        {
+            services.AddTeamsNotifier(configuration);
+            channel = provider => provider.GetRequiredService<TeamsWorkflowNotifier>();
         }
 
-        services.AddTeamsNotifier(configuration);
+        services.AddNarratives(configuration);
+        services.AddSingleton<INotifier>(provider => new NarrativeApprovalNotifier(
+            channel(provider), provider.GetRequiredService<InvestigationNarratives>(), provider.GetRequiredService<IApprovalStore>()));
+        services.AddSingleton<ICaseRecordSink>(provider => new NarrativeCaseRecordSink(
+            provider.GetRequiredService<ICaseRecordStore>(), provider.GetRequiredService<InvestigationNarratives>()));
     }
 
     // A host that registers a TenantCredentials instance first, such as a test against a loopback tenant, uses it.

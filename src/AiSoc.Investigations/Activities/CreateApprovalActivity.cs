@@ -51,7 +51,9 @@ public sealed class CreateApprovalActivity(
             request.EscalateTo,
             $"Approval needed for {request.Actions.Count} action(s) on incident {stored.Incident.Title}; expires {request.ExpiresAt:u}.",
             request.PlanHash,
-            card)).ConfigureAwait(false);
+            card,
+            input.Input.IncidentId,
+            input.Input.TriageKey)).ConfigureAwait(false);
 
         await AuditWriter.AppendAsync(audit, input.Input.InvestigationId, "step", "approval-requested", "investigation", "pending", new()
         {

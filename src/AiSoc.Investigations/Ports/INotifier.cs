@@ -33,6 +33,8 @@ public enum NoticeKind
 /// <param name="Message">Text for people.</param>
 /// <param name="PlanHash">Plan hash of the approval request, which an approver must confirm.</param>
 /// <param name="AdaptiveCard">Adaptive Card JSON for an approval request; null for other notices.</param>
+/// <param name="IncidentId">Id of the stored incident, when the notice is about one.</param>
+/// <param name="TriageKey">Key under which the incident is stored in the <see cref="IInvestigationStore"/>.</param>
 public sealed record InvestigationNotice(
     NoticeKind Kind,
     string InvestigationId,
@@ -40,4 +42,6 @@ public sealed record InvestigationNotice(
     string Recipient,
     string Message,
     string PlanHash,
-    string? AdaptiveCard = null);
+    string? AdaptiveCard = null,
+    string? IncidentId = null,
+    string? TriageKey = null);

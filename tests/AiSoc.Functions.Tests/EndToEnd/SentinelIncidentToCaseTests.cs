@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Tests.Support;
 using AiSoc.Investigations.Ports;
+using AiSoc.Narratives.Investigations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -51,6 +52,7 @@ public sealed class SentinelIncidentToCaseTests : IAsyncLifetime
         Assert.NotNull(stored);
         Assert.Equal(_name, stored.Record.IncidentId);
         Assert.Contains("myAlert", stored.MarkdownReport, StringComparison.Ordinal);
+        Assert.Contains(NarrativeCaseRecordSink.Heading, stored.MarkdownReport, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,13 +2,14 @@ using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Narratives.Rendering;
 
-namespace AiSoc.Cli.Commands;
+namespace AiSoc.Narratives.Investigations;
 
 /// <summary>
 /// Adds the incident's narrative to the Markdown case report, rendered by <see cref="NarrativeRenderer"/>: escaped,
 /// without links, labelled by who wrote it, and with recommendations outside the plan dropped. Then passes the case on.
+/// A record without its triage key passes unchanged.
 /// </summary>
-internal sealed class InvestigateNarrativeSink(ICaseRecordSink next, InvestigateNarratives narratives) : ICaseRecordSink
+public sealed class NarrativeCaseRecordSink(ICaseRecordSink next, InvestigationNarratives narratives) : ICaseRecordSink
 {
     /// <summary>Heading of the narrative section in the case report.</summary>
     public const string Heading = "## Narrative";
@@ -20,8 +21,14 @@ internal sealed class InvestigateNarrativeSink(ICaseRecordSink next, Investigate
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(markdownReport);
 
-        var plan = InvestigateNarratives.PlanOf(record.PlannedActions);
-        var narrative = await narratives.GetAsync(record.IncidentId, plan, cancellationToken).ConfigureAwait(false);
+        if (record.TriageKey is null)
+        {
+            await next.WriteAsync(record, markdownReport, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var plan = InvestigationNarratives.PlanOf(record.PlannedActions);
+        var narrative = await narratives.GetAsync(record.TriageKey, record.IncidentId, plan, cancellationToken).ConfigureAwait(false);
         var section = Heading + "\n\n" + NarrativeRenderer.RenderMarkdown(narrative, plan) + "\n";
 
         // The narrative goes before the verdict, so a reader gets the account first and the evidence after it.
