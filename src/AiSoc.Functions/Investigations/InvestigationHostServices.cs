@@ -3,6 +3,8 @@ using AiSoc.Core.Response;
 using AiSoc.Core.Response.Ports;
 using AiSoc.Integrations;
 using AiSoc.Integrations.Teams;
+using AiSoc.Integrations.WriteBack;
+using AiSoc.Functions.Incidents;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
 using AiSoc.Investigations.Services;
@@ -10,6 +12,7 @@ using AiSoc.Narratives.Investigations;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AiSoc.Functions.Investigations;
@@ -83,7 +86,25 @@ public static class InvestigationHostServices
         services.AddSingleton<INotifier>(provider => new NarrativeApprovalNotifier(
             channel(provider), provider.GetRequiredService<InvestigationNarratives>(), provider.GetRequiredService<IApprovalStore>()));
         services.AddSingleton<ICaseRecordSink>(provider => new NarrativeCaseRecordSink(
-            provider.GetRequiredService<ICaseRecordStore>(), provider.GetRequiredService<InvestigationNarratives>()));
+            CaseStore(provider, configuration), provider.GetRequiredService<InvestigationNarratives>()));
+    }
+
+    // With both identities and dry runs off, each finished case is also commented on its Sentinel incident with the
+    // containment identity (Microsoft Sentinel Responder). A dry-run deployment writes nothing to the tenant.
+    private static ICaseRecordSink CaseStore(IServiceProvider provider, IConfiguration configuration)
+    {
+        var store = provider.GetRequiredService<ICaseRecordStore>();
+        var identities = configuration.GetSection(IntegrationIdentities.SectionName).Get<IntegrationIdentities>() ?? new IntegrationIdentities();
+        if (!identities.IsConfigured || provider.GetRequiredService<InvestigationOptions>().DryRun)
+        {
+            return store;
+        }
+
+        return new SentinelCaseCommentSink(
+            store,
+            provider.GetRequiredService<SentinelIncidentWriter>(),
+            provider.GetRequiredService<IOptions<SentinelOptions>>(),
+            provider.GetRequiredService<ILogger<SentinelCaseCommentSink>>());
     }
 
     // A host that registers a TenantCredentials instance first, such as a test against a loopback tenant, uses it.

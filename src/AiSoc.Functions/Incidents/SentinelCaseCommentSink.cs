@@ -1,0 +1,64 @@
+using AiSoc.Integrations.Recording;
+using AiSoc.Integrations.WriteBack;
+using AiSoc.Investigations;
+using AiSoc.Investigations.Ports;
+using Azure.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiSoc.Functions.Incidents;
+
+/// <summary>
+/// Passes each case on, then comments the outcome on the Sentinel incident the webhook delivered, so analysts see
+/// it where they work. The comment id derives from the investigation id, so a retried activity rewrites the same
+/// comment. The case is stored first and a failed comment is logged, never raised, because the case must not be
+/// lost to a write-back problem.
+/// </summary>
+public sealed partial class SentinelCaseCommentSink(
+    ICaseRecordSink next,
+    SentinelIncidentWriter writer,
+    IOptions<SentinelOptions> options,
+    ILogger<SentinelCaseCommentSink> logger) : ICaseRecordSink
+{
+    /// <summary>Actor recorded in the audit log for the comment, which the investigation writes on its own.</summary>
+    public const string Actor = "aisoc investigation (case comment)";
+
+    public async Task WriteAsync(CaseRecord record, string markdownReport, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+
+        await next.WriteAsync(record, markdownReport, cancellationToken).ConfigureAwait(false);
+        if (!IsSentinelIncident(record) || options.Value.WorkspaceResourceId is not { Length: > 0 } workspace)
+        {
+            return;
+        }
+
+        var incident = new SentinelIncidentRef(workspace.Trim(), record.IncidentId);
+        WriteBackResult result;
+        try
+        {
+            result = await writer.AddCommentAsync(incident, record.InvestigationId, SentinelCaseComment.Render(record), Actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is HttpRequestException or AuthenticationFailedException
+            || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, error.Message);
+            return;
+        }
+
+        if (result.Status == WriteBackStatus.Failed)
+        {
+            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, result.Message);
+        }
+    }
+
+    // Alerts from the alert trigger are stored under the same key, but only an incident has a Sentinel resource to
+    // comment on; its investigation id is derived from the incident name.
+    private static bool IsSentinelIncident(CaseRecord record) =>
+        record.TriageKey == DurableInvestigationStarter.WebhookTriageKey
+        && record.InvestigationId == InvestigationIds.For(IncidentEnvelope.IncidentKind, record.IncidentId);
+
+    [LoggerMessage(EventId = 5230, Level = LogLevel.Warning,
+        Message = "Could not comment investigation {InvestigationId} on Sentinel incident {ProviderId}; the case is stored: {Reason}")]
+    private static partial void LogCommentFailed(ILogger logger, string investigationId, string providerId, string reason);
+}
