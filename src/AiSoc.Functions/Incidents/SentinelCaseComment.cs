@@ -7,7 +7,7 @@ namespace AiSoc.Functions.Incidents;
 
 /// <summary>
 /// The comment AiSoc adds to a Sentinel incident when its investigation ends: verdict, playbook and the result of
-/// each planned action. It holds AiSoc's own values only, never the incident's title or alert text, because a
+/// each planned action. It contains AiSoc's own values only, never the incident's title or alert text, because a
 /// Sentinel comment renders HTML and those fields come from attackers.
 /// </summary>
 public static class SentinelCaseComment

@@ -11,8 +11,8 @@ namespace AiSoc.Functions.Incidents;
 /// <summary>
 /// Passes each case on, then comments the outcome on the Sentinel incident the webhook delivered, so analysts see
 /// it where they work. The comment id derives from the investigation id, so a retried activity rewrites the same
-/// comment. The case is stored first and a failed comment is logged, never raised, because the case must not be
-/// lost to a write-back problem.
+/// comment. The case is stored first, and a failed comment is logged rather than raised, so a write-back problem
+/// cannot lose the case.
 /// </summary>
 public sealed partial class SentinelCaseCommentSink(
     ICaseRecordSink next,
@@ -53,7 +53,7 @@ public sealed partial class SentinelCaseCommentSink(
     }
 
     // Alerts from the alert trigger are stored under the same key, but only an incident has a Sentinel resource to
-    // comment on; its investigation id is derived from the incident name.
+    // comment on. An incident's investigation id is derived from its name, which tells the two apart.
     private static bool IsSentinelIncident(CaseRecord record) =>
         record.TriageKey == DurableInvestigationStarter.WebhookTriageKey
         && record.InvestigationId == InvestigationIds.For(IncidentEnvelope.IncidentKind, record.IncidentId);
