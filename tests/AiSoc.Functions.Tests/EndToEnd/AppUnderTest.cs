@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiSoc.Core.Tests.Support;
 using AiSoc.FakeTenant;
+using AiSoc.Functions.Approvals;
 using AiSoc.Functions.Hosting;
 using AiSoc.Functions.Incidents;
 using AiSoc.Functions.Status;
@@ -29,6 +30,8 @@ namespace AiSoc.Functions.Tests.EndToEnd;
 /// </summary>
 internal sealed class AppUnderTest : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
+
     private AppUnderTest(FakeArmServer arm, ServiceProvider services, DurableTaskTestHost host, string workspace)
     {
         Arm = arm;
@@ -62,12 +65,18 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public InvestigationStatusFunction Status { get; }
 
-    public static async Task<AppUnderTest> StartAsync(string workspace)
+    public static async Task<AppUnderTest> StartAsync(string workspace, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var arm = new FakeArmServer();
         await arm.StartAsync();
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(arm, workspace)).Build();
+        var settings = Settings(arm, workspace);
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         Register(services, configuration);
         var provider = services.BuildServiceProvider();
@@ -103,6 +112,32 @@ internal sealed class AppUnderTest : IAsyncDisposable
         var credential = new StaticArmCredential();
         services.AddSingleton(new TenantCredentials(credential, credential));
         services.AddAiSocFunctions(configuration);
+
+        // Approver tokens are signed by a key of the test run in place of the tenant's OpenID Connect keys.
+        services.AddSingleton(new ApproverSigningKeys(ApproverTokens.Metadata()));
+    }
+
+    /// <summary>Waits until the investigation's custom status shows <paramref name="stage"/> and returns that status.</summary>
+    public async Task<AiSoc.Investigations.InvestigationStatus> WaitForStageAsync(string investigationId, string stage)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var metadata = await Host.Client.GetInstanceAsync(investigationId, getInputsAndOutputs: true, limit.Token);
+            if (metadata?.SerializedCustomStatus is { } json
+                && JsonSerializer.Deserialize<AiSoc.Investigations.InvestigationStatus>(json, StatusJson) is { } status
+                && status.Stage == stage)
+            {
+                return status;
+            }
+
+            if (metadata is { IsCompleted: true })
+            {
+                throw new InvalidOperationException($"Investigation {investigationId} ended as {metadata.RuntimeStatus} before stage {stage}: {metadata.FailureDetails?.ErrorMessage}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), limit.Token);
+        }
     }
 
     private static Dictionary<string, string?> Settings(FakeArmServer arm, string workspace)
