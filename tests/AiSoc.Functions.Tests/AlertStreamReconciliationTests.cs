@@ -21,8 +21,8 @@ public sealed class AlertStreamReconciliationTests(AzuriteTables tables) : IClas
     {
         var (function, ledger) = await CreateAsync();
 
-        await function.IngestAsync([Body(), Body()], Context("3", (10, Now.AddSeconds(-30)), (11, Now.AddSeconds(-20))), CancellationToken.None);
-        await function.IngestAsync([Body()], Context("3", (15, Now.AddSeconds(-5))), CancellationToken.None);
+        await function.RunAsync([Body(), Body()], Context("3", (10, Now.AddSeconds(-30)), (11, Now.AddSeconds(-20))), CancellationToken.None);
+        await function.RunAsync([Body()], Context("3", (15, Now.AddSeconds(-5))), CancellationToken.None);
 
         var entry = Assert.Single(await ledger.ListAsync(Hub));
         Assert.Equal((3L, 3L, 15L), (entry.EventsRead, entry.EventsMissed, entry.LastSequence));
@@ -34,8 +34,8 @@ public sealed class AlertStreamReconciliationTests(AzuriteTables tables) : IClas
         var (function, ledger) = await CreateAsync();
         var context = Context("0", (7, Now.AddSeconds(-10)));
 
-        await function.IngestAsync([Body()], context, CancellationToken.None);
-        await function.IngestAsync([Body()], context, CancellationToken.None);
+        await function.RunAsync([Body()], context, CancellationToken.None);
+        await function.RunAsync([Body()], context, CancellationToken.None);
 
         var entry = Assert.Single(await ledger.ListAsync(Hub));
         Assert.Equal((1L, 1L, 0L), (entry.EventsRead, entry.EventsRedelivered, entry.EventsMissed));
@@ -46,7 +46,7 @@ public sealed class AlertStreamReconciliationTests(AzuriteTables tables) : IClas
     {
         var (function, ledger) = await CreateAsync();
 
-        await function.IngestAsync([Body()], Context("0", (7, Now.AddSeconds(-42))), CancellationToken.None);
+        await function.RunAsync([Body()], Context("0", (7, Now.AddSeconds(-42))), CancellationToken.None);
 
         Assert.Equal(42, Assert.Single(await ledger.ListAsync(Hub)).LastLagSeconds);
     }

@@ -8,8 +8,8 @@ namespace AiSoc.Functions.Tests;
 /// <summary>
 /// Checks every setting a trigger binding names against the app settings that infra/app/functions.bicep defines,
 /// so renaming a setting on one side fails here instead of in Azure. Bindings come from the functions.metadata
-/// file the Worker SDK writes into the build output. A plain build leaves the Event Hubs trigger out of that file,
-/// so its names are read from <see cref="AlertStreamBinding"/>, the constants its attribute uses.
+/// file the Worker SDK writes into the build output, which every build fills with all functions, the Event Hubs
+/// trigger included.
 /// </summary>
 public sealed partial class FunctionBindingTests
 {
@@ -27,6 +27,20 @@ public sealed partial class FunctionBindingTests
         Assert.Contains("Health", names);
         Assert.Contains("GraphSecurityPoll", names);
         Assert.Contains("ScheduledTuning", names);
+        Assert.Contains("AlertStream", names);
+    }
+
+    [Fact]
+    public void Metadata_AlertStream_IsBatchedEventHubTriggerOnAppSettings()
+    {
+        var binding = Functions().Single(function => function.GetProperty("name").GetString() == "AlertStream")
+            .GetProperty("bindings").EnumerateArray().Single();
+
+        Assert.Equal("eventHubTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("Many", binding.GetProperty("cardinality").GetString());
+        Assert.Equal(AlertStreamBinding.Connection, binding.GetProperty("connection").GetString());
+        Assert.Equal(AlertStreamBinding.EventHubName, binding.GetProperty("eventHubName").GetString());
+        Assert.Equal(AlertStreamBinding.ConsumerGroup, binding.GetProperty("consumerGroup").GetString());
     }
 
     [Fact]

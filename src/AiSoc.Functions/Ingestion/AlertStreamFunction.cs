@@ -9,7 +9,6 @@ namespace AiSoc.Functions.Ingestion;
 /// </summary>
 public sealed class AlertStreamFunction(AlertStreamIngestor ingestor, IOptions<AlertStreamOptions> options)
 {
-#if EVENTHUBS_TRIGGER
     /// <summary>Trigger entry point: ingests one batch; the table client retries transient storage failures.</summary>
     /// <remarks>NOTE: the 5.x Event Hubs binding accepts no function-level retry attribute, so a storage outage
     /// that outlasts the table client's retries fails the batch after the host has checkpointed it.</remarks>
@@ -19,7 +18,6 @@ public sealed class AlertStreamFunction(AlertStreamIngestor ingestor, IOptions<A
         FunctionContext context,
         CancellationToken cancellationToken) =>
         IngestAsync(events, context, cancellationToken);
-#endif
 
     /// <summary>Ingests the bodies of one batch with the positions from the trigger's binding data.</summary>
     public async Task IngestAsync(string[] events, FunctionContext context, CancellationToken cancellationToken)
