@@ -39,6 +39,8 @@ ENRICHMENT_GRAPH=(
   AuditLog.Read.All
   Application.Read.All
   Directory.Read.All
+  SecurityAlert.Read.All
+  SecurityIncident.Read.All
 )
 ENRICHMENT_DEFENDER=(
   Machine.Read.All
