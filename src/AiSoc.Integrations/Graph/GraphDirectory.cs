@@ -162,7 +162,8 @@ public sealed class GraphDirectory(GraphServiceClient client, Microsoft.Extensio
     /// <summary>Returns the delegated permission grants whose client is the service principal.</summary>
     public async Task<IReadOnlyList<OAuth2PermissionGrant>> GetDelegatedGrantsAsync(string servicePrincipalId, CancellationToken cancellationToken)
     {
-        var grants = await CallAsync("GET /oauth2PermissionGrants", "DelegatedPermissionGrant.ReadWrite.All", allowNotFound: false, () =>
+        // Either permission lists grants: the enrichment identity holds the read-only one, containment the other.
+        var grants = await CallAsync("GET /oauth2PermissionGrants", "Directory.Read.All (enrichment) or DelegatedPermissionGrant.ReadWrite.All (containment)", allowNotFound: false, () =>
             client.Oauth2PermissionGrants.GetAsync(request => request.QueryParameters.Filter = ODataFilter.EqualTo("clientId", servicePrincipalId), cancellationToken)).ConfigureAwait(false);
 
         return grants?.Value ?? [];
