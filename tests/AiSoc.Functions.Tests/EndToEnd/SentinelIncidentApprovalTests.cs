@@ -19,7 +19,7 @@ namespace AiSoc.Functions.Tests.EndToEnd;
 /// <summary>
 /// From a Sentinel incident to a Teams approval and back: the investigation posts its approval card to a Teams
 /// workflow, an approver decides on the approval page, and the investigation finishes with the approved actions
-/// run as dry runs.
+/// run as dry runs. An analyst who closes the incident in Sentinel meanwhile withdraws the request.
 /// </summary>
 [Collection(DurableHostGroup.Name)]
 public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
@@ -27,6 +27,7 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
     private TeamsWorkflowFake _teams = null!;
     private AppUnderTest _app = null!;
     private string _incidentId = null!;
+    private AiSoc.FakeTenant.FakeSentinelIncident _incident = null!;
 
     public async Task InitializeAsync() => _teams = await StartTeamsAsync();
 
@@ -44,7 +45,7 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
     public async Task Incident_ApprovedInTeams_RunsDryRuns()
     {
         await StartAppAsync(shadowMode: false);
-        var investigationId = await PostIncidentAsync();
+        var investigationId = (await PostIncidentAsync()).InvestigationId;
         var waiting = await _app.WaitForStageAsync(investigationId, InvestigationStages.AwaitingApproval);
 
         var card = await CardAsync();
@@ -63,7 +64,7 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
     public async Task Incident_ApprovedUnderDefaultPolicy_RunsNothing()
     {
         await StartAppAsync(shadowMode: null);
-        var investigationId = await PostIncidentAsync();
+        var investigationId = (await PostIncidentAsync()).InvestigationId;
         var waiting = await _app.WaitForStageAsync(investigationId, InvestigationStages.AwaitingApproval);
         await CardAsync();
 
@@ -73,6 +74,26 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
         var stored = await _app.Services.GetRequiredService<ICaseRecordStore>().GetAsync(investigationId);
         Assert.All(stored!.Record.Actions, action => Assert.False(action.Executed));
         Assert.Contains(stored.Record.Actions, action => action.Result.StartsWith("shadow-only", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Incident_ClosedInSentinelWhileWaiting_WithdrawsApproval()
+    {
+        await StartAppAsync(shadowMode: false);
+        var investigationId = (await PostIncidentAsync()).InvestigationId;
+        var waiting = await _app.WaitForStageAsync(investigationId, InvestigationStages.AwaitingApproval);
+        _incident.Status = "Closed";
+
+        var update = await PostIncidentAsync();
+        await _app.WaitForCompletionAsync(investigationId);
+
+        Assert.Equal(WebhookAccepted.AlreadyStarted, update.Status);
+        var request = (await _app.Services.GetRequiredService<IApprovalStore>().GetAsync(waiting.ApprovalId!))!.Request;
+        Assert.Equal(ApprovalStatus.Expired, request.Status);
+        Assert.Contains("closed at the provider", request.DecisionComment, StringComparison.Ordinal);
+        var stored = await _app.Services.GetRequiredService<ICaseRecordStore>().GetAsync(investigationId);
+        Assert.All(stored!.Record.Actions, action => Assert.False(action.Executed));
+        Assert.Equal(1, stored.Record.IncidentUpdateCount);
     }
 
     // shadowMode null keeps the response policy's default, which records what would run and runs nothing.
@@ -95,7 +116,7 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
         }
 
         _app = await AppUnderTest.StartAsync(workspace, settings);
-        var fake = _app.Arm.AddIncident(workspace, incident);
+        var fake = _incident = _app.Arm.AddIncident(workspace, incident);
         fake.Alerts.AddRange(AppUnderTest.ExampleBody("GetAllIncidentAlerts_2024-09-01.json")["value"]!.AsArray().Select(item => ImpossibleTravel(item!.AsObject())));
         fake.Entities.AddRange(AppUnderTest.ExampleBody("GetAllIncidentEntities_2024-09-01.json")["entities"]!.AsArray().Select(item => CloudAccount(item!.AsObject())));
     }
@@ -132,7 +153,7 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
         return entity;
     }
 
-    private async Task<string> PostIncidentAsync()
+    private async Task<WebhookAccepted> PostIncidentAsync()
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
@@ -142,7 +163,7 @@ public sealed partial class SentinelIncidentApprovalTests : IAsyncLifetime
 
         var result = await _app.Webhook.RunAsync(context.Request, _app.Host.Client, CancellationToken.None);
 
-        return Assert.IsType<WebhookAccepted>(Assert.IsType<ObjectResult>(result).Value).InvestigationId;
+        return Assert.IsType<WebhookAccepted>(Assert.IsType<ObjectResult>(result).Value);
     }
 
     // The approver opens the page from the card, then posts the form, as a browser would.
