@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AiSoc.Core.Ingest;
 using AiSoc.Core.Output;
+using AiSoc.Core.Scoring;
 using AiSoc.Core.Triage;
+using AiSoc.Core.Tuning.Suppressions;
 using AiSoc.Learning.Scoring;
 using Microsoft.Extensions.Logging;
 
@@ -36,6 +38,10 @@ internal static partial class TriageCommand
         {
             Description = "Model zip from 'aisoc train'. Alerts are then scored by the learned model, with the rule score as one of its features. A missing or invalid file prints a warning and triage uses the rules alone.",
         };
+        var suppressions = new Option<string?>("--suppressions")
+        {
+            Description = "Suppressions file written by 'aisoc apply-suppression'. Alerts that a suppression in force covers are kept, scored 0 and marked benign with a reason naming the suppression.",
+        };
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "Print only the summary line and errors, with no progress or log lines.",
@@ -43,7 +49,7 @@ internal static partial class TriageCommand
 
         var command = new Command("triage", "Normalize, score and correlate security alerts from files, and write the results to a folder.")
         {
-            paths, outDirectory, config, workers, model, quiet,
+            paths, outDirectory, config, workers, model, suppressions, quiet,
         };
         command.SetAction(parseResult => Run(
             new TriageRequest(
@@ -52,6 +58,7 @@ internal static partial class TriageCommand
                 parseResult.GetValue(config),
                 parseResult.GetValue(workers),
                 parseResult.GetValue(model),
+                parseResult.GetValue(suppressions),
                 parseResult.GetValue(quiet)),
             output,
             error));
@@ -88,13 +95,39 @@ internal static partial class TriageCommand
             return ExitCodes.InputError;
         }
 
+        SuppressionMatcher? matcher = null;
+        if (request.SuppressionsPath is { } suppressionsPath)
+        {
+            if (!File.Exists(suppressionsPath))
+            {
+                error.WriteLine($"Suppressions file {suppressionsPath} was not found.");
+                return ExitCodes.ConfigError;
+            }
+
+            try
+            {
+                matcher = new SuppressionMatcher(SuppressionStore.ReadSuppressions(suppressionsPath), DateTimeOffset.UtcNow);
+            }
+            catch (SuppressionException exception)
+            {
+                error.WriteLine(exception.Message);
+                return ExitCodes.ConfigError;
+            }
+        }
+
         using var loggerFactory = LoggerFactory.Create(builder => builder
             .AddSimpleConsole(options => options.SingleLine = true)
             .SetMinimumLevel(request.Quiet ? LogLevel.Warning : LogLevel.Information));
         var workers = request.Workers ?? Environment.ProcessorCount;
-        var runner = request.ModelPath is null
-            ? TriageServices.CreateRunner(configuration, loggerFactory, workers)
-            : TriageServices.CreateRunner(configuration, CreateLearnedScorer(configuration, request, error), loggerFactory, workers);
+        IAlertScorer scorer = request.ModelPath is null
+            ? new RuleBasedScorer(configuration.Scoring)
+            : CreateLearnedScorer(configuration, request, error);
+        if (matcher is not null)
+        {
+            scorer = new SuppressingScorer(scorer, matcher);
+        }
+
+        var runner = TriageServices.CreateRunner(configuration, scorer, loggerFactory, workers);
 
         TriageResult result;
         try
@@ -138,5 +171,5 @@ internal static partial class TriageCommand
         return scorer;
     }
 
-    private sealed record TriageRequest(string[] Paths, string OutDirectory, string? ConfigPath, int? Workers, string? ModelPath, bool Quiet);
+    private sealed record TriageRequest(string[] Paths, string OutDirectory, string? ConfigPath, int? Workers, string? ModelPath, string? SuppressionsPath, bool Quiet);
 }

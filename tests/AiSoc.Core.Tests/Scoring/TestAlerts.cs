@@ -21,7 +21,8 @@ internal static class TestAlerts
         DateTimeOffset? at = null,
         string? providerIncidentId = null,
         string? title = null,
-        DateTimeOffset? updatedAt = null)
+        DateTimeOffset? updatedAt = null,
+        string? detectorId = null)
     {
         return new NormalizedAlert
         {
@@ -33,6 +34,7 @@ internal static class TestAlerts
             Title = title ?? "Alert " + providerAlertId,
             Severity = severity,
             DetectionSource = detectionSource,
+            DetectorId = detectorId,
             CreatedAt = at ?? T0,
             LastUpdatedAt = updatedAt,
             Tactics = tactics ?? [],
