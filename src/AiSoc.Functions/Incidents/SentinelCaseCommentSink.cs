@@ -2,6 +2,7 @@ using AiSoc.Integrations.Recording;
 using AiSoc.Integrations.WriteBack;
 using AiSoc.Investigations;
 using AiSoc.Investigations.Ports;
+using AiSoc.Investigations.Services;
 using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace AiSoc.Functions.Incidents;
 
 /// <summary>
 /// Passes each case on, then comments the outcome on the Sentinel incident the webhook delivered, so analysts see
-/// it where they work. The comment id derives from the investigation id, so a retried activity rewrites the same
+/// it where they work. With <see cref="SentinelOptions.AllowLabelUpdate"/>, it also adds the label
+/// <c>aisoc-{verdict}</c>, so analysts can filter incidents by AiSoc's verdict; existing labels are kept. The comment id derives from the investigation id, so a retried activity rewrites the same
 /// comment. The case is stored first, and a failed comment is logged rather than raised, so a write-back problem
 /// cannot lose the case.
 /// </summary>
@@ -50,6 +52,38 @@ public sealed partial class SentinelCaseCommentSink(
         {
             LogCommentFailed(logger, record.InvestigationId, record.IncidentId, result.Message);
         }
+
+        if (options.Value.AllowLabelUpdate)
+        {
+            await LabelAsync(incident, record, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Label added to the incident for <paramref name="record"/>'s verdict, such as <c>aisoc-malicious</c>.</summary>
+    public static string VerdictLabel(CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return "aisoc-" + VerdictNames.Name(record.Verdict);
+    }
+
+    private async Task LabelAsync(SentinelIncidentRef incident, CaseRecord record, CancellationToken cancellationToken)
+    {
+        WriteBackResult result;
+        try
+        {
+            result = await writer.UpdateIncidentAsync(incident, new SentinelIncidentUpdate(Labels: [VerdictLabel(record)]), record.InvestigationId, Actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is HttpRequestException or AuthenticationFailedException
+            || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, error.Message);
+            return;
+        }
+
+        if (result.Status == WriteBackStatus.Failed)
+        {
+            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, result.Message);
+        }
     }
 
     // Alerts from the alert trigger are stored under the same key, but only an incident has a Sentinel resource to
@@ -59,6 +93,6 @@ public sealed partial class SentinelCaseCommentSink(
         && record.InvestigationId == InvestigationIds.For(IncidentEnvelope.IncidentKind, record.IncidentId);
 
     [LoggerMessage(EventId = 5230, Level = LogLevel.Warning,
-        Message = "Could not comment investigation {InvestigationId} on Sentinel incident {ProviderId}; the case is stored: {Reason}")]
+        Message = "Could not write investigation {InvestigationId} back to Sentinel incident {ProviderId}; the case is stored: {Reason}")]
     private static partial void LogCommentFailed(ILogger logger, string investigationId, string providerId, string reason);
 }

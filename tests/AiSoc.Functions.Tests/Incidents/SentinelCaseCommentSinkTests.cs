@@ -22,7 +22,9 @@ public sealed class SentinelCaseCommentSinkTests : IAsyncLifetime
     private ServiceProvider _services = null!;
     private SentinelCaseCommentSink _sink = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(allowLabels: false);
+
+    private async Task StartAsync(bool allowLabels)
     {
         _arm = await StartArmAsync();
         _arm.AddIncident(Workspace, IncidentName);
@@ -34,6 +36,7 @@ public sealed class SentinelCaseCommentSinkTests : IAsyncLifetime
             options.ArmBaseAddress = _arm.BaseAddress;
             options.WorkspaceResourceId = Workspace;
             options.MaxRetries = 0;
+            options.AllowLabelUpdate = allowLabels;
         });
         var credential = new StaticArmCredential();
         services.AddTenantIntegrations(new TenantCredentials(credential, credential));
@@ -59,6 +62,25 @@ public sealed class SentinelCaseCommentSinkTests : IAsyncLifetime
         var comment = Assert.Single(_arm.Incident(IncidentName).Comments.Values);
         Assert.Contains("verdict malicious", comment, StringComparison.Ordinal);
         Assert.NotNull(_cases.RecordOf(InvestigationIds.For(IncidentEnvelope.IncidentKind, IncidentName)));
+    }
+
+    [Fact]
+    public async Task Write_LabelsAllowed_AddsVerdictLabel()
+    {
+        await DisposeAsync();
+        await StartAsync(allowLabels: true);
+
+        await _sink.WriteAsync(Case(IncidentName, InvestigationIds.For(IncidentEnvelope.IncidentKind, IncidentName)), "# report");
+
+        Assert.Contains("aisoc-malicious", _arm.Incident(IncidentName).Labels);
+    }
+
+    [Fact]
+    public async Task Write_LabelsNotAllowed_AddsNoLabel()
+    {
+        await _sink.WriteAsync(Case(IncidentName, InvestigationIds.For(IncidentEnvelope.IncidentKind, IncidentName)), "# report");
+
+        Assert.Empty(_arm.Incident(IncidentName).Labels);
     }
 
     [Fact]
