@@ -100,11 +100,11 @@ public static class InvestigationHostServices
             return store;
         }
 
-        return new SentinelCaseCommentSink(
+        return new SentinelCaseWriteBackSink(
             store,
             provider.GetRequiredService<SentinelIncidentWriter>(),
             provider.GetRequiredService<IOptions<SentinelOptions>>(),
-            provider.GetRequiredService<ILogger<SentinelCaseCommentSink>>());
+            provider.GetRequiredService<ILogger<SentinelCaseWriteBackSink>>());
     }
 
     // A host that registers a TenantCredentials instance first, such as a test against a loopback tenant, uses it.

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AiSoc.Functions.Tests.Incidents;
 
 /// <summary>The case comment on the Sentinel incident, written through the real ARM write-back client to a fake ARM server.</summary>
-public sealed class SentinelCaseCommentSinkTests : IAsyncLifetime
+public sealed class SentinelCaseWriteBackSinkTests : IAsyncLifetime
 {
     private const string Workspace = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc";
     private const string IncidentName = "7d3f1c2a-5b6e-4f80-9a1b-2c3d4e5f6a7b";
@@ -20,7 +20,7 @@ public sealed class SentinelCaseCommentSinkTests : IAsyncLifetime
     private FakeArmServer _arm = null!;
     private readonly InMemoryCaseRecordSink _cases = new();
     private ServiceProvider _services = null!;
-    private SentinelCaseCommentSink _sink = null!;
+    private SentinelCaseWriteBackSink _sink = null!;
 
     public Task InitializeAsync() => StartAsync(allowLabels: false);
 
@@ -41,11 +41,11 @@ public sealed class SentinelCaseCommentSinkTests : IAsyncLifetime
         var credential = new StaticArmCredential();
         services.AddTenantIntegrations(new TenantCredentials(credential, credential));
         _services = services.BuildServiceProvider();
-        _sink = new SentinelCaseCommentSink(
+        _sink = new SentinelCaseWriteBackSink(
             _cases,
             _services.GetRequiredService<SentinelIncidentWriter>(),
             _services.GetRequiredService<IOptions<SentinelOptions>>(),
-            NullLogger<SentinelCaseCommentSink>.Instance);
+            NullLogger<SentinelCaseWriteBackSink>.Instance);
     }
 
     public async Task DisposeAsync()

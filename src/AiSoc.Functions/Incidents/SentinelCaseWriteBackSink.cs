@@ -16,13 +16,13 @@ namespace AiSoc.Functions.Incidents;
 /// comment. The case is stored first, and a failed comment is logged rather than raised, so a write-back problem
 /// cannot lose the case.
 /// </summary>
-public sealed partial class SentinelCaseCommentSink(
+public sealed partial class SentinelCaseWriteBackSink(
     ICaseRecordSink next,
     SentinelIncidentWriter writer,
     IOptions<SentinelOptions> options,
-    ILogger<SentinelCaseCommentSink> logger) : ICaseRecordSink
+    ILogger<SentinelCaseWriteBackSink> logger) : ICaseRecordSink
 {
-    /// <summary>Actor recorded in the audit log for the comment, which the investigation writes on its own.</summary>
+    /// <summary>Actor recorded in the audit log for the comment and label, which the investigation writes on its own.</summary>
     public const string Actor = "aisoc investigation (case comment)";
 
     public async Task WriteAsync(CaseRecord record, string markdownReport, CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ public sealed partial class SentinelCaseCommentSink(
     }
 
     // Alerts from the alert trigger are stored under the same key, but only an incident has a Sentinel resource to
-    // comment on. An incident's investigation id is derived from its name, which tells the two apart.
+    // comment on. An incident's investigation id is derived from its name, which separates the two.
     private static bool IsSentinelIncident(CaseRecord record) =>
         record.TriageKey == DurableInvestigationStarter.WebhookTriageKey
         && record.InvestigationId == InvestigationIds.For(IncidentEnvelope.IncidentKind, record.IncidentId);
