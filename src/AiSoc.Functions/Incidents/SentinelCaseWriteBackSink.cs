@@ -36,26 +36,11 @@ public sealed partial class SentinelCaseWriteBackSink(
         }
 
         var incident = new SentinelIncidentRef(workspace.Trim(), record.IncidentId);
-        WriteBackResult result;
-        try
-        {
-            result = await writer.AddCommentAsync(incident, record.InvestigationId, SentinelCaseComment.Render(record), Actor, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is HttpRequestException or AuthenticationFailedException
-            || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, error.Message);
-            return;
-        }
-
-        if (result.Status == WriteBackStatus.Failed)
-        {
-            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, result.Message);
-        }
-
+        await TryWriteAsync(record, () => writer.AddCommentAsync(incident, record.InvestigationId, SentinelCaseComment.Render(record), Actor, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (options.Value.AllowLabelUpdate)
         {
-            await LabelAsync(incident, record, cancellationToken).ConfigureAwait(false);
+            var labels = new SentinelIncidentUpdate(Labels: [VerdictLabel(record)]);
+            await TryWriteAsync(record, () => writer.UpdateIncidentAsync(incident, labels, record.InvestigationId, Actor, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -66,23 +51,23 @@ public sealed partial class SentinelCaseWriteBackSink(
         return "aisoc-" + VerdictNames.Name(record.Verdict);
     }
 
-    private async Task LabelAsync(SentinelIncidentRef incident, CaseRecord record, CancellationToken cancellationToken)
+    private async Task TryWriteAsync(CaseRecord record, Func<Task<WriteBackResult>> write, CancellationToken cancellationToken)
     {
         WriteBackResult result;
         try
         {
-            result = await writer.UpdateIncidentAsync(incident, new SentinelIncidentUpdate(Labels: [VerdictLabel(record)]), record.InvestigationId, Actor, cancellationToken).ConfigureAwait(false);
+            result = await write().ConfigureAwait(false);
         }
         catch (Exception error) when (error is HttpRequestException or AuthenticationFailedException
             || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, error.Message);
+            LogWriteBackFailed(logger, record.InvestigationId, record.IncidentId, error.Message);
             return;
         }
 
         if (result.Status == WriteBackStatus.Failed)
         {
-            LogCommentFailed(logger, record.InvestigationId, record.IncidentId, result.Message);
+            LogWriteBackFailed(logger, record.InvestigationId, record.IncidentId, result.Message);
         }
     }
 
@@ -94,5 +79,5 @@ public sealed partial class SentinelCaseWriteBackSink(
 
     [LoggerMessage(EventId = 5230, Level = LogLevel.Warning,
         Message = "Could not write investigation {InvestigationId} back to Sentinel incident {ProviderId}; the case is stored: {Reason}")]
-    private static partial void LogCommentFailed(ILogger logger, string investigationId, string providerId, string reason);
+    private static partial void LogWriteBackFailed(ILogger logger, string investigationId, string providerId, string reason);
 }
