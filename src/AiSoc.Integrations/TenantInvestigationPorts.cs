@@ -14,7 +14,7 @@ namespace AiSoc.Integrations;
 /// </summary>
 public static class TenantInvestigationPorts
 {
-    /// <summary>Creates the enricher that asks Graph first and Defender second.</summary>
+    /// <summary>Creates the enricher that queries Graph first and Defender second.</summary>
     public static IEntityEnricher CreateEnricher(IServiceProvider services) =>
         new CompositeEntityEnricher(services.GetRequiredService<GraphEntityEnricher>(), services.GetRequiredService<DefenderEntityEnricher>());
 

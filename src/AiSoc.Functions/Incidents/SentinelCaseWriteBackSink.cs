@@ -23,7 +23,7 @@ public sealed partial class SentinelCaseWriteBackSink(
     ILogger<SentinelCaseWriteBackSink> logger) : ICaseRecordSink
 {
     /// <summary>Actor recorded in the audit log for the comment and label, which the investigation writes on its own.</summary>
-    public const string Actor = "aisoc investigation (case comment)";
+    public const string Actor = "aisoc investigation (case write-back)";
 
     public async Task WriteAsync(CaseRecord record, string markdownReport, CancellationToken cancellationToken = default)
     {

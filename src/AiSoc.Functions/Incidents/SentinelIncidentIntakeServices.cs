@@ -21,7 +21,7 @@ public static class SentinelIncidentIntakeServices
     /// triage it runs (default <see cref="TriageConfiguration"/> and <see cref="RuleBasedScorer"/>, unless a
     /// <see cref="TriageConfiguration"/> or <see cref="IAlertScorer"/> is registered first). Binds
     /// <see cref="SentinelOptions"/> to <c>Integrations:Sentinel</c>. Without <c>Integrations:Sentinel:WorkspaceResourceId</c>,
-    /// the host starts and the webhook answers incident deliveries with 503.
+    /// the host starts and the webhook responds to incident deliveries with 503.
     /// </summary>
     /// <remarks>
     /// Expects from the host: an <see cref="IInvestigationStore"/>, and the

@@ -45,7 +45,7 @@ public static class InvestigationHostServices
         var identities = configuration.GetSection(IntegrationIdentities.SectionName).Get<IntegrationIdentities>() ?? new IntegrationIdentities();
         services.AddTenantIntegrations(SuppliedCredentials(services) ?? Credentials(identities));
         AddActionPorts(services, identities);
-        AddNotifier(services, configuration);
+        AddNotifier(services, configuration, identities);
         return services;
     }
 
@@ -67,7 +67,7 @@ public static class InvestigationHostServices
 
     // Approval cards and case reports carry the incident's narrative, as in the local runner. The narrative
     // decorators are registered last, so the activities resolve them.
-    private static void AddNotifier(IServiceCollection services, IConfiguration configuration)
+    private static void AddNotifier(IServiceCollection services, IConfiguration configuration, IntegrationIdentities identities)
     {
         Func<IServiceProvider, INotifier> channel;
         var webhookUrl = configuration[$"{TeamsNotifierOptions.SectionName}:{nameof(TeamsNotifierOptions.WebhookUrl)}"];
@@ -86,15 +86,14 @@ public static class InvestigationHostServices
         services.AddSingleton<INotifier>(provider => new NarrativeApprovalNotifier(
             channel(provider), provider.GetRequiredService<InvestigationNarratives>(), provider.GetRequiredService<IApprovalStore>()));
         services.AddSingleton<ICaseRecordSink>(provider => new NarrativeCaseRecordSink(
-            CaseStore(provider, configuration), provider.GetRequiredService<InvestigationNarratives>()));
+            CaseStore(provider, identities), provider.GetRequiredService<InvestigationNarratives>()));
     }
 
     // With both identities and dry runs off, each finished case is also commented on its Sentinel incident with the
     // containment identity (Microsoft Sentinel Responder). A dry-run deployment writes nothing to the tenant.
-    private static ICaseRecordSink CaseStore(IServiceProvider provider, IConfiguration configuration)
+    private static ICaseRecordSink CaseStore(IServiceProvider provider, IntegrationIdentities identities)
     {
         var store = provider.GetRequiredService<ICaseRecordStore>();
-        var identities = configuration.GetSection(IntegrationIdentities.SectionName).Get<IntegrationIdentities>() ?? new IntegrationIdentities();
         if (!identities.IsConfigured || provider.GetRequiredService<InvestigationOptions>().DryRun)
         {
             return store;

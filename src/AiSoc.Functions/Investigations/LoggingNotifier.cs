@@ -5,7 +5,7 @@ namespace AiSoc.Functions.Investigations;
 
 /// <summary>
 /// The notifier when no Teams workflow is configured: each notice becomes a warning in the logs, with the ids an
-/// operator needs to open the approval page. Nothing is lost, but no one is alerted either.
+/// operator needs to open the approval page. Every notice is logged, but no one is alerted.
 /// </summary>
 public sealed partial class LoggingNotifier(ILogger<LoggingNotifier> logger) : INotifier
 {

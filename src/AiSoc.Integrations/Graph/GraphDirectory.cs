@@ -162,7 +162,7 @@ public sealed class GraphDirectory(GraphServiceClient client, Microsoft.Extensio
     /// <summary>Returns the delegated permission grants whose client is the service principal.</summary>
     public async Task<IReadOnlyList<OAuth2PermissionGrant>> GetDelegatedGrantsAsync(string servicePrincipalId, CancellationToken cancellationToken)
     {
-        // Either permission lists grants: the enrichment identity holds the read-only one, containment the other.
+        // Either permission lists grants. The enrichment identity has the read-only one, and containment the other.
         var grants = await CallAsync("GET /oauth2PermissionGrants", "Directory.Read.All (enrichment) or DelegatedPermissionGrant.ReadWrite.All (containment)", allowNotFound: false, () =>
             client.Oauth2PermissionGrants.GetAsync(request => request.QueryParameters.Filter = ODataFilter.EqualTo("clientId", servicePrincipalId), cancellationToken)).ConfigureAwait(false);
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiSoc.Functions.Tests.Incidents;
 
-/// <summary>The case comment on the Sentinel incident, written through the real ARM write-back client to a fake ARM server.</summary>
+/// <summary>The case comment and verdict label on the Sentinel incident, written through the real ARM write-back client to a fake ARM server.</summary>
 public sealed class SentinelCaseWriteBackSinkTests : IAsyncLifetime
 {
     private const string Workspace = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc";
